@@ -1,0 +1,85 @@
+"""The `countylines` command line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from countylines import paths
+
+app = typer.Typer(
+    help="countylines: build and query the county lines intelligence warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+RawOption = Annotated[
+    Path,
+    typer.Option("--raw", envvar="COUNTYLINES_RAW", help="Root folder of the raw extract."),
+]
+WarehouseOption = Annotated[
+    Path,
+    typer.Option("--warehouse", envvar="COUNTYLINES_WAREHOUSE", help="The DuckDB warehouse file."),
+]
+
+
+@app.command()
+def generate(
+    scale: Annotated[
+        str, typer.Option(help="small (tests, seconds) or wmp (force scale).")
+    ] = "small",
+    seed: Annotated[int, typer.Option(help="Random seed: same seed, same bytes.")] = 42,
+    out: Annotated[Path, typer.Option(help="Extract root to write.")] = paths.DEFAULT_RAW_DIR,
+    truth: Annotated[
+        Path, typer.Option(help="Folder for the ground truth.")
+    ] = paths.DEFAULT_TRUTH_DIR,
+) -> None:
+    """Write a synthetic extract (SOURCES.md shape) and its ground truth (TRUTH.md)."""
+    from countylines.generator import generate_extract
+
+    counts = generate_extract(scale=scale, seed=seed, out_dir=out, truth_dir=truth)
+    total = sum(counts.values())
+    console.print(f"[green]Wrote[/green] {total:,} rows in {len(counts)} tables to {out}")
+    for table, n in counts.items():
+        console.print(f"  {table:<34} {n:>10,}")
+
+
+@app.command()
+def build(
+    raw: RawOption = paths.DEFAULT_RAW_DIR,
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+    select: Annotated[
+        str | None, typer.Option(help="dbt selector, to build part of the project.")
+    ] = None,
+) -> None:
+    """Build the warehouse (dbt build: seeds, models, tests) from one raw extract."""
+    from countylines.build import build_warehouse
+
+    if not raw.is_dir():
+        console.print(f"[red]No raw extract folder at {raw}[/red]")
+        raise typer.Exit(2)
+    result = build_warehouse(raw, warehouse, select=select)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(result.status_counts.items()))
+    if result.success:
+        console.print(f"[green]Build succeeded[/green]: {summary}. Warehouse: {warehouse}")
+        return
+    console.print(f"[red]Build failed[/red]: {summary or 'no nodes ran'}")
+    for failure in result.failures:
+        console.print(f"  - {failure}")
+    if result.error:
+        console.print(f"  {result.error}")
+    raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
