@@ -1,0 +1,8 @@
+{#- The source tables that staging reads, each with its base model (every raw row,
+    validated) and its staging model (the usable rows). The quarantine and
+    reconciliation marts are built over this list: a new source table is added here. -#}
+{% macro staged_tables() -%}
+    {{ return([
+        {'source_table': 'nominal/nominals', 'system': 'nominal', 'table': 'nominals'},
+    ]) }}
+{%- endmacro %}
