@@ -79,17 +79,25 @@
 {%- endmacro %}
 
 
-{#- True when a raw date is present but impossible: unparseable, before 1900
-    (the `1900-01-01` unknown marker excepted) or after the extract date. -#}
-{% macro is_impossible_date(raw_expr, extract_date_expr, allow_future=false) -%}
+{#- True when a raw date or timestamp is present but does not parse. -#}
+{% macro is_invalid_date(raw_expr, timestamp=false) -%}
     (
         nullif(trim({{ raw_expr }}), '') is not null
-        and (
-            {{ countylines.parse_date(raw_expr) }} is null
-            or {{ countylines.parse_date(raw_expr) }} < cast('1900-01-01' as date)
-            {%- if not allow_future %}
-            or {{ countylines.parse_date(raw_expr) }} > {{ extract_date_expr }}
-            {%- endif %}
-        )
+        and {{ countylines.parse_timestamp(raw_expr) if timestamp
+            else countylines.parse_date(raw_expr) }} is null
+    )
+{%- endmacro %}
+
+
+{#- True when a parsed date (or timestamp) is impossible: before 1900 (the
+    `1900-01-01` unknown marker excepted) or, unless allow_future, after the
+    extract date. Null input is not impossible. -#}
+{% macro is_impossible_date(parsed_expr, extract_date_expr, allow_future=false) -%}
+    coalesce(
+        cast({{ parsed_expr }} as date) < cast('1900-01-01' as date)
+        {%- if not allow_future %}
+        or cast({{ parsed_expr }} as date) > {{ extract_date_expr }}
+        {%- endif %},
+        false
     )
 {%- endmacro %}

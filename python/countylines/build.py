@@ -1,9 +1,16 @@
-"""Run the dbt build against one raw extract, writing one warehouse file."""
+"""Run dbt against one raw extract, writing one warehouse file.
+
+dbt runs in a child process: the DuckDB file is closed when it ends, so the caller (the
+CLI, a test, the report) can open the warehouse afterwards, and a crash in dbt cannot take
+the caller down with it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,12 +19,18 @@ from countylines.paths import PROJECT_DIR
 
 @dataclass
 class BuildResult:
-    """What a dbt invocation did: success, and per-status counts of its nodes."""
+    """What a dbt invocation did: success, per-status node counts, failures, its log."""
 
     success: bool
     status_counts: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
-    error: str | None = None
+    log: str = ""
+
+
+def dbt_executable() -> str:
+    """The dbt executable of the running Python environment."""
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"
 
 
 def run_dbt(
@@ -26,42 +39,69 @@ def run_dbt(
     warehouse: Path,
     dbt_vars: dict[str, object] | None = None,
     target_path: Path | None = None,
+    echo: bool = False,
 ) -> BuildResult:
-    """Invoke dbt in-process with this project, the given extract and warehouse file.
+    """Invoke dbt with this project, the given extract and warehouse file.
 
     The raw folder and the warehouse path reach dbt through the environment
     (`COUNTYLINES_RAW`, `COUNTYLINES_WAREHOUSE`) that dbt_project.yml and
-    profiles.yml read, so a plain `dbt build` behaves the same way.
+    profiles.yml read, so a plain `dbt build` from the project folder behaves the same.
     """
-    from dbt.cli.main import dbtRunner
-
     raw_dir = Path(raw_dir).resolve()
     warehouse = Path(warehouse).resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    os.environ["COUNTYLINES_RAW"] = str(raw_dir)
-    os.environ["COUNTYLINES_WAREHOUSE"] = str(warehouse)
-    cli_args = [
+    target = Path(target_path).resolve() if target_path else PROJECT_DIR / "target"
+    env = {
+        **os.environ,
+        "COUNTYLINES_RAW": str(raw_dir),
+        "COUNTYLINES_WAREHOUSE": str(warehouse),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_LOG_PATH": str(target / "logs"),
+    }
+    command = [
+        dbt_executable(),
         *args,
         "--project-dir",
         str(PROJECT_DIR),
         "--profiles-dir",
         str(PROJECT_DIR),
+        "--target-path",
+        str(target),
     ]
-    if target_path is not None:
-        cli_args += ["--target-path", str(target_path)]
     if dbt_vars:
-        cli_args += ["--vars", json.dumps(dbt_vars)]
-    outcome = dbtRunner().invoke(cli_args)
+        command += ["--vars", json.dumps(dbt_vars)]
+    process = subprocess.Popen(
+        command,
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
+        if echo:
+            sys.stderr.write(line)
+    returncode = process.wait()
+    counts, failures = _read_run_results(target / "run_results.json")
+    return BuildResult(returncode == 0, counts, failures, "".join(lines))
+
+
+def _read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:
+    """Per-status counts and failure messages from dbt's run_results.json."""
+    if not path.exists():
+        return {}, []
+    results = json.loads(path.read_text()).get("results", [])
     counts: dict[str, int] = {}
     failures: list[str] = []
-    results = getattr(outcome.result, "results", None) or []
-    for node_result in results:
-        status = str(node_result.status)
+    for result in results:
+        status = str(result.get("status"))
         counts[status] = counts.get(status, 0) + 1
         if status in {"error", "fail"}:
-            failures.append(f"{node_result.node.unique_id}: {node_result.message}")
-    error = str(outcome.exception) if outcome.exception else None
-    return BuildResult(outcome.success, counts, failures, error)
+            failures.append(f"{result.get('unique_id')}: {result.get('message')}")
+    return counts, failures
 
 
 def build_warehouse(
@@ -69,9 +109,10 @@ def build_warehouse(
     warehouse: Path,
     select: str | None = None,
     dbt_vars: dict[str, object] | None = None,
+    echo: bool = True,
 ) -> BuildResult:
     """`dbt build` (seeds, models, tests) of the whole project on one extract."""
     args = ["build"]
     if select:
         args += ["--select", select]
-    return run_dbt(args, raw_dir, warehouse, dbt_vars)
+    return run_dbt(args, raw_dir, warehouse, dbt_vars, echo=echo)

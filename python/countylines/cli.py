@@ -71,8 +71,8 @@ def build(
     console.print(f"[red]Build failed[/red]: {summary or 'no nodes ran'}")
     for failure in result.failures:
         console.print(f"  - {failure}")
-    if result.error:
-        console.print(f"  {result.error}")
+    if not result.status_counts:
+        console.print(result.log[-4000:])
     raise typer.Exit(1)
 
 

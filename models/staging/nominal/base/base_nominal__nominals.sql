@@ -38,10 +38,11 @@ normalised as (
         {{ normalise_code('read.warning_markers') }} as warning_markers,
         {{ parse_date_of_birth('read.date_of_birth') }} as date_of_birth,
         {{ parse_date('read.created_date') }} as created_date,
-        {{ is_impossible_date('read.date_of_birth', 'extract.extract_date') }}
-            as is_impossible_date_of_birth,
-        {{ is_impossible_date('read.created_date', 'extract.extract_date') }}
-            as is_impossible_created_date
+        {{ is_invalid_date('read.date_of_birth') }}
+        or {{ is_invalid_date('read.created_date') }} as has_invalid_date,
+        {{ is_impossible_date(parse_date('read.date_of_birth'), 'extract.extract_date') }}
+        or {{ is_impossible_date(parse_date('read.created_date'), 'extract.extract_date') }}
+            as has_impossible_date
     from read
     cross join extract
 ),
@@ -53,10 +54,8 @@ validated as (
             when normalised.record_key is null then 'MISSING_KEY'
             when normalised.key_version_count > 1 then 'DUPLICATE_KEY_CONFLICT'
             when normalised.surname is null then 'MISSING_REQUIRED'
-            when
-                normalised.is_impossible_date_of_birth
-                or normalised.is_impossible_created_date
-                then 'IMPOSSIBLE_DATE'
+            when normalised.has_invalid_date then 'INVALID_DATE'
+            when normalised.has_impossible_date then 'IMPOSSIBLE_DATE'
             when
                 normalised.sex is not null
                 and normalised.sex not in ('M', 'F', 'U')
