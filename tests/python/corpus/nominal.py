@@ -18,12 +18,29 @@ ROWS = {
     "nominal/nominals": [
         _GOOD,
         dict(_GOOD),  # exact duplicate (overlapping extract periods)
-        {"wmp_nominal_id": "N100002", "surname": "SMITH-JONES", "forenames": "Kai",
-         "date_of_birth": "1900-01-01", "sex": " M ", "home_postcode": "WS11 1AA"},
-        {"wmp_nominal_id": "N100003", "surname": "Ηλίας 李", "forenames": "Δημήτρης",
-         "date_of_birth": "2001-12-31", "sex": "U"},
-        {"wmp_nominal_id": "N100004", "surname": "Khan", "forenames": "Amir",
-         "date_of_birth": "1990-01-01", "sex": "M", "home_postcode": "not a postcode"},
+        {
+            "wmp_nominal_id": "N100002",
+            "surname": "SMITH-JONES",
+            "forenames": "Kai",
+            "date_of_birth": "1900-01-01",
+            "sex": " M ",
+            "home_postcode": "WS11 1AA",
+        },
+        {
+            "wmp_nominal_id": "N100003",
+            "surname": "Ηλίας 李",
+            "forenames": "Δημήτρης",
+            "date_of_birth": "2001-12-31",
+            "sex": "U",
+        },
+        {
+            "wmp_nominal_id": "N100004",
+            "surname": "Khan",
+            "forenames": "Amir",
+            "date_of_birth": "1990-01-01",
+            "sex": "M",
+            "home_postcode": "not a postcode",
+        },
         # bad rows
         {"wmp_nominal_id": "", "surname": "Nokey"},
         {"wmp_nominal_id": "N100010", "surname": ""},
