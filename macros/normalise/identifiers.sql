@@ -28,10 +28,12 @@
 
 
 {#- A UK phone number in one canonical form: 11 digits starting 0 (`07700900123`).
-    Accepts `07700 900123`, `+447700900123`, `00447700900123`, `(07700) 900-123`;
+    Accepts `07700 900123`, `+447700900123`, `00447700900123`, `(07700) 900-123`,
+    `+44 (0)7700 900123`;
     null when the digits do not make a UK number. -#}
 {% macro normalise_phone(expr) -%}
-    {%- set digits = countylines.regex_replace_all(expr, '[^0-9]', '') -%}
+    {%- set digits = countylines.regex_replace_all(
+        countylines.regex_replace_all(expr, '\\(0\\)', ''), '[^0-9]', '') -%}
     case
         when {{ countylines.regex_full_match(digits, '0[1-9][0-9]{9}') }}
             then {{ digits }}

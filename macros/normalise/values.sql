@@ -40,9 +40,12 @@
 {%- endmacro %}
 
 
-{#- An integer; null when blank or not a whole number. -#}
+{#- An integer; null when blank or not a whole number (`4.2` is not rounded to 4). -#}
 {% macro parse_int(expr) -%}
-    {{ dbt.safe_cast('nullif(trim(' ~ expr ~ "), '')", api.Column.translate_type('integer')) }}
+    case
+        when {{ countylines.regex_full_match('trim(' ~ expr ~ ')', '[+-]?[0-9]{1,9}') }}
+            then cast(trim({{ expr }}) as {{ api.Column.translate_type('integer') }})
+    end
 {%- endmacro %}
 
 
