@@ -76,6 +76,46 @@ def build(
     raise typer.Exit(1)
 
 
+@app.command()
+def summary(warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE) -> None:
+    """Print what a built warehouse holds: reconciliation, quarantine, mart sizes."""
+    from countylines.summary import print_summary
+
+    print_summary(warehouse, Console())
+
+
+@app.command()
+def evaluate(
+    truth: Annotated[
+        Path, typer.Option(help="Folder of the ground truth (TRUTH.md).")
+    ] = paths.DEFAULT_TRUTH_DIR,
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
+    ] = None,
+) -> None:
+    """Measure the warehouse against a synthetic extract's ground truth."""
+    import json
+
+    from rich.table import Table
+
+    from countylines.evaluate import evaluate as run_evaluation
+
+    results = run_evaluation(truth, warehouse)
+    table = Table(title="Evaluation against the truth")
+    for column in ["area", "measure", "value"]:
+        table.add_column(column)
+    for area, measures in results.items():
+        for measure, value in measures.items():
+            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
+            table.add_row(area, measure, shown)
+    Console().print(table)
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+        console.print(f"Wrote {json_out}")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     app()
