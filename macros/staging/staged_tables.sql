@@ -4,5 +4,7 @@
 {% macro staged_tables() -%}
     {{ return([
         {'source_table': 'nominal/nominals', 'system': 'nominal', 'table': 'nominals'},
+        {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
+        {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
     ]) }}
 {%- endmacro %}
