@@ -1,0 +1,249 @@
+"""Clusters of source person records from pairwise links, with constraints.
+
+Links are taken strongest first (analyst SAME overrides, then exact keys, then
+probabilistic links by descending probability) and each one merges two clusters only if
+the merge contradicts nothing:
+
+- an analyst has said two records across the clusters are different people;
+- the clusters' known sexes (M/F) differ;
+- no date of birth of one cluster is compatible with any of the other (equal, day and
+  month transposed, or differing in one of day, month or year: a typo);
+- the clusters carry PNC ids and none of one is within one character of any of the other;
+- a probabilistic link below `strong_probability` would join two clusters that each
+  hold several records, and the scored pairs across them average below
+  `link_probability` (one weak link must not chain two families together).
+
+The result is deterministic: ties are broken by record id, and a cluster is named by its
+smallest record id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+METHOD_RANK = {"analyst_override": 0, "exact_key": 1, "probabilistic": 2}
+
+
+@dataclass(frozen=True)
+class ClusteringConfig:
+    """Thresholds of the clustering."""
+
+    link_probability: float = 0.95
+    strong_probability: float = 0.995
+
+
+@dataclass
+class _Cluster:
+    """What the constraints need to know about one cluster."""
+
+    members: list[str]
+    sexes: set[str] = field(default_factory=set)
+    dobs: set[date] = field(default_factory=set)
+    pncs: set[str] = field(default_factory=set)
+
+
+def dobs_compatible(first: date, second: date) -> bool:
+    """Equal, day/month transposed, or differing in only one of day, month, year."""
+    if first == second:
+        return True
+    if first.year == second.year and first.day == second.month and first.month == second.day:
+        return True
+    same = (first.year == second.year) + (first.month == second.month) + (first.day == second.day)
+    return same >= 2
+
+
+def within_one_edit(first: str, second: str) -> bool:
+    """True when the strings differ by at most one substitution, insertion or deletion."""
+    if first == second:
+        return True
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _conflict(left: _Cluster, right: _Cluster) -> str | None:
+    """The reason two clusters cannot be the same person, or None."""
+    if left.sexes and right.sexes and not (left.sexes & right.sexes):
+        return "sex"
+    if (
+        left.dobs
+        and right.dobs
+        and not any(dobs_compatible(a, b) for a in left.dobs for b in right.dobs)
+    ):
+        return "date_of_birth"
+    if (
+        left.pncs
+        and right.pncs
+        and not any(within_one_edit(a, b) for a in left.pncs for b in right.pncs)
+    ):
+        return "pnc_id"
+    return None
+
+
+def cluster_records(
+    records: pd.DataFrame,
+    links: pd.DataFrame,
+    cannot_link: Iterable[tuple[str, str]] = (),
+    config: ClusteringConfig | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cluster records; return (assignments, link decisions).
+
+    records: record_id, sex, date_of_birth, pnc_id (nulls allowed).
+    links: record_id_l, record_id_r, method (analyst_override / exact_key / probabilistic),
+        probability (1.0 for exact keys and overrides).
+    cannot_link: pairs an analyst has said are different people.
+
+    assignments: record_id, cluster_id (smallest record id of its cluster), cluster_size,
+        match_method (the strongest accepted link touching the record, or `singleton`),
+        match_probability (the highest accepted probability touching it).
+    decisions: one row per link with `decision` (`accepted`, `below_threshold`,
+        `same_cluster`, or `rejected_<reason>`).
+    """
+    config = config or ClusteringConfig()
+    parent: dict[str, str] = {}
+    clusters: dict[str, _Cluster] = {}
+    for row in records.itertuples(index=False):
+        record_id = str(row.record_id)
+        parent[record_id] = record_id
+        cluster = _Cluster(members=[record_id])
+        if isinstance(row.sex, str) and row.sex in {"M", "F"}:
+            cluster.sexes.add(row.sex)
+        if row.date_of_birth is not None and not pd.isna(row.date_of_birth):
+            cluster.dobs.add(pd.Timestamp(row.date_of_birth).date())
+        if isinstance(row.pnc_id, str) and row.pnc_id:
+            cluster.pncs.add(row.pnc_id)
+        clusters[record_id] = cluster
+
+    def find(record_id: str) -> str:
+        root = record_id
+        while parent[root] != root:
+            root = parent[root]
+        while parent[record_id] != root:
+            parent[record_id], record_id = root, parent[record_id]
+        return root
+
+    forbidden: set[tuple[str, str]] = {tuple(sorted(pair)) for pair in cannot_link}  # type: ignore[misc]
+    scores: dict[tuple[str, str], float] = {}
+    for row in links.itertuples(index=False):
+        key = tuple(sorted((str(row.record_id_l), str(row.record_id_r))))
+        scores[key] = max(scores.get(key, 0.0), float(row.probability))  # type: ignore[index]
+
+    ordered = links.assign(
+        _rank=links["method"].map(METHOD_RANK),
+        _low=links[["record_id_l", "record_id_r"]].min(axis=1),
+        _high=links[["record_id_l", "record_id_r"]].max(axis=1),
+    ).sort_values(["_rank", "probability", "_low", "_high"], ascending=[True, False, True, True])
+
+    decisions: list[str] = []
+    best_method: dict[str, str] = {}
+    best_probability: dict[str, float] = {}
+    for row in ordered.itertuples(index=False):
+        left_id, right_id = str(row.record_id_l), str(row.record_id_r)
+        method, probability = str(row.method), float(row.probability)
+        if left_id not in parent or right_id not in parent:
+            decisions.append("unknown_record")
+            continue
+        if method == "probabilistic" and probability < config.link_probability:
+            decisions.append("below_threshold")
+            continue
+        left_root, right_root = find(left_id), find(right_id)
+        if left_root == right_root:
+            decisions.append("same_cluster")
+            _note(best_method, best_probability, left_id, right_id, method, probability)
+            continue
+        left, right = clusters[left_root], clusters[right_root]
+        reason = _forbidden_between(left, right, forbidden)
+        if reason is None and method != "analyst_override":
+            reason = _conflict(left, right)
+        if (
+            reason is None
+            and method == "probabilistic"
+            and probability < config.strong_probability
+            and len(left.members) > 1
+            and len(right.members) > 1
+            and _mean_cross_score(left, right, scores) < config.link_probability
+        ):
+            reason = "weak_bridge"
+        if reason is not None:
+            decisions.append(f"rejected_{reason}")
+            continue
+        keep, gone = sorted((left_root, right_root))
+        parent[gone] = keep
+        merged = clusters.pop(gone)
+        target = clusters[keep]
+        target.members.extend(merged.members)
+        target.sexes |= merged.sexes
+        target.dobs |= merged.dobs
+        target.pncs |= merged.pncs
+        decisions.append("accepted")
+        _note(best_method, best_probability, left_id, right_id, method, probability)
+
+    decided = ordered.drop(columns=["_rank", "_low", "_high"]).assign(decision=decisions)
+    rows = []
+    for root, cluster in clusters.items():
+        cluster_id = min(cluster.members)
+        for member in cluster.members:
+            rows.append(
+                (
+                    member,
+                    cluster_id,
+                    len(cluster.members),
+                    best_method.get(member, "singleton")
+                    if len(cluster.members) > 1
+                    else "singleton",
+                    best_probability.get(member) if len(cluster.members) > 1 else None,
+                )
+            )
+        del root
+    assignments = pd.DataFrame(
+        rows,
+        columns=["record_id", "cluster_id", "cluster_size", "match_method", "match_probability"],
+    ).sort_values("record_id", ignore_index=True)
+    return assignments, decided.reset_index(drop=True)
+
+
+def _note(
+    best_method: dict[str, str],
+    best_probability: dict[str, float],
+    left_id: str,
+    right_id: str,
+    method: str,
+    probability: float,
+) -> None:
+    """Remember the strongest accepted link touching each record."""
+    for record_id in (left_id, right_id):
+        current = best_method.get(record_id)
+        if current is None or METHOD_RANK[method] < METHOD_RANK[current]:
+            best_method[record_id] = method
+        best_probability[record_id] = max(best_probability.get(record_id, 0.0), probability)
+
+
+def _forbidden_between(
+    left: _Cluster, right: _Cluster, forbidden: set[tuple[str, str]]
+) -> str | None:
+    """`analyst` when an analyst has said some pair across the clusters differs."""
+    if not forbidden:
+        return None
+    for a in left.members:
+        for b in right.members:
+            if (min(a, b), max(a, b)) in forbidden:
+                return "analyst"
+    return None
+
+
+def _mean_cross_score(
+    left: _Cluster, right: _Cluster, scores: dict[tuple[str, str], float]
+) -> float:
+    """Mean score over the scored pairs across two clusters (unscored pairs count 0)."""
+    total = 0.0
+    for a in left.members:
+        for b in right.members:
+            total += scores.get((min(a, b), max(a, b)), 0.0)
+    return total / (len(left.members) * len(right.members))

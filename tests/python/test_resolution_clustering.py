@@ -1,0 +1,137 @@
+"""Clustering of person records: hand-made hard cases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from countylines.resolution.clustering import (
+    ClusteringConfig,
+    cluster_records,
+    dobs_compatible,
+    within_one_edit,
+)
+
+
+def _records(*rows: tuple[str, str | None, date | None, str | None]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["record_id", "sex", "date_of_birth", "pnc_id"])
+
+
+def _links(*rows: tuple[str, str, str, float]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "method", "probability"])
+
+
+def _clusters(assignments: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(assignments["record_id"], assignments["cluster_id"], strict=True))
+
+
+def test_dob_compatibility() -> None:
+    assert dobs_compatible(date(2008, 3, 5), date(2008, 5, 3))  # transposed
+    assert dobs_compatible(date(2008, 3, 5), date(2009, 3, 5))  # one-part typo
+    assert not dobs_compatible(date(1975, 3, 5), date(2001, 3, 6))  # father and son
+
+
+def test_pnc_typo_distance() -> None:
+    assert within_one_edit("2012/0345678K", "2012/0345679K")
+    assert not within_one_edit("2012/0345678K", "2013/0345679K")
+
+
+def test_strong_links_merge_and_ids_are_the_smallest_record() -> None:
+    records = _records(
+        ("NOMINAL:N2", "M", date(2007, 1, 2), None),
+        ("NOMINAL:N1", "M", date(2007, 1, 2), "2020/0000001A"),
+        ("PINS:A1234BC", "M", date(2007, 2, 1), "2020/0000001A"),
+    )
+    links = _links(
+        ("NOMINAL:N1", "PINS:A1234BC", "exact_key", 1.0),
+        ("NOMINAL:N2", "NOMINAL:N1", "probabilistic", 0.999),
+    )
+    assignments, decisions = cluster_records(records, links)
+    assert set(_clusters(assignments).values()) == {"NOMINAL:N1"}
+    methods = dict(zip(assignments["record_id"], assignments["match_method"], strict=True))
+    assert methods == {
+        "NOMINAL:N1": "exact_key",
+        "NOMINAL:N2": "probabilistic",
+        "PINS:A1234BC": "exact_key",
+    }
+    assert list(decisions["decision"]) == ["accepted", "accepted"]
+
+
+def test_father_and_son_of_the_same_name_stay_apart() -> None:
+    records = _records(
+        ("NOMINAL:N1", "M", date(1975, 3, 5), None),
+        ("NOMINAL:N2", "M", date(2001, 6, 9), None),
+    )
+    assignments, decisions = cluster_records(
+        records, _links(("NOMINAL:N1", "NOMINAL:N2", "probabilistic", 0.99))
+    )
+    assert assignments["cluster_size"].tolist() == [1, 1]
+    assert decisions["decision"].tolist() == ["rejected_date_of_birth"]
+
+
+def test_one_weak_link_does_not_chain_two_families() -> None:
+    records = _records(
+        *[(f"R:{name}", "M", None, None) for name in ["A1", "A2", "B1", "B2"]],
+    )
+    links = _links(
+        ("R:A1", "R:A2", "probabilistic", 0.999),
+        ("R:B1", "R:B2", "probabilistic", 0.999),
+        ("R:A2", "R:B1", "probabilistic", 0.96),
+    )
+    assignments, decisions = cluster_records(records, links)
+    clusters = _clusters(assignments)
+    assert clusters["R:A1"] == clusters["R:A2"] != clusters["R:B1"] == clusters["R:B2"]
+    assert "rejected_weak_bridge" in decisions["decision"].tolist()
+
+
+def test_weak_link_attaches_a_single_record() -> None:
+    records = _records(*[(f"R:{name}", "F", None, None) for name in ["A1", "A2", "C"]])
+    links = _links(
+        ("R:A1", "R:A2", "probabilistic", 0.999),
+        ("R:A2", "R:C", "probabilistic", 0.96),
+    )
+    assignments, _ = cluster_records(records, links)
+    assert assignments["cluster_id"].nunique() == 1
+
+
+def test_below_threshold_is_not_linked() -> None:
+    records = _records(("R:A", "F", None, None), ("R:B", "F", None, None))
+    assignments, decisions = cluster_records(
+        records,
+        _links(("R:A", "R:B", "probabilistic", 0.9)),
+        config=ClusteringConfig(link_probability=0.95),
+    )
+    assert assignments["cluster_size"].tolist() == [1, 1]
+    assert decisions["decision"].tolist() == ["below_threshold"]
+
+
+def test_analyst_overrides_take_precedence() -> None:
+    records = _records(
+        ("R:A", "M", date(1990, 1, 1), None),
+        ("R:B", "F", date(1990, 1, 1), None),
+        ("R:C", "M", date(1990, 1, 1), None),
+    )
+    links = _links(
+        ("R:A", "R:B", "analyst_override", 1.0),  # sexes differ, analyst says same
+        ("R:A", "R:C", "probabilistic", 0.999),  # analyst says different
+    )
+    assignments, decisions = cluster_records(records, links, cannot_link=[("R:C", "R:A")])
+    clusters = _clusters(assignments)
+    assert clusters["R:A"] == clusters["R:B"] != clusters["R:C"]
+    assert decisions["decision"].tolist() == ["accepted", "rejected_analyst"]
+    methods = dict(zip(assignments["record_id"], assignments["match_method"], strict=True))
+    assert methods["R:B"] == "analyst_override"
+
+
+def test_deterministic_whatever_the_input_order() -> None:
+    records = _records(*[(f"R:{i}", None, None, None) for i in range(6)])
+    links = _links(
+        ("R:0", "R:1", "probabilistic", 0.99),
+        ("R:2", "R:3", "probabilistic", 0.99),
+        ("R:1", "R:2", "probabilistic", 0.99),
+        ("R:4", "R:5", "exact_key", 1.0),
+    )
+    first, _ = cluster_records(records, links)
+    second, _ = cluster_records(records.iloc[::-1], links.iloc[::-1])
+    pd.testing.assert_frame_equal(first, second)
