@@ -4,6 +4,8 @@
 {% macro staged_tables() -%}
     {{ return([
         {'source_table': 'nominal/nominals', 'system': 'nominal', 'table': 'nominals'},
+        {'source_table': 'pins/releases', 'system': 'pins', 'table': 'releases'},
+        {'source_table': 'pins/prison_contacts', 'system': 'pins', 'table': 'prison_contacts'},
         {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
         {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
     ]) }}
