@@ -6,6 +6,9 @@
         {'source_table': 'nominal/nominals', 'system': 'nominal', 'table': 'nominals'},
         {'source_table': 'pins/releases', 'system': 'pins', 'table': 'releases'},
         {'source_table': 'pins/prison_contacts', 'system': 'pins', 'table': 'prison_contacts'},
+        {'source_table': 'compact/missing_persons', 'system': 'compact', 'table': 'missing_persons'},
+        {'source_table': 'compact/missing_episodes', 'system': 'compact', 'table': 'missing_episodes'},
+        {'source_table': 'compact/episode_associates', 'system': 'compact', 'table': 'episode_associates'},
         {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
         {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
     ]) }}
