@@ -9,6 +9,9 @@
         {'source_table': 'compact/missing_persons', 'system': 'compact', 'table': 'missing_persons'},
         {'source_table': 'compact/missing_episodes', 'system': 'compact', 'table': 'missing_episodes'},
         {'source_table': 'compact/episode_associates', 'system': 'compact', 'table': 'episode_associates'},
+        {'source_table': 'soc/soc_groups', 'system': 'soc', 'table': 'soc_groups'},
+        {'source_table': 'soc/soc_members', 'system': 'soc', 'table': 'soc_members'},
+        {'source_table': 'soc/soc_edges', 'system': 'soc', 'table': 'soc_edges'},
         {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
         {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
     ]) }}
