@@ -12,6 +12,8 @@
         {'source_table': 'soc/soc_groups', 'system': 'soc', 'table': 'soc_groups'},
         {'source_table': 'soc/soc_members', 'system': 'soc', 'table': 'soc_members'},
         {'source_table': 'soc/soc_edges', 'system': 'soc', 'table': 'soc_edges'},
+        {'source_table': 'register/deal_lines', 'system': 'register', 'table': 'deal_lines'},
+        {'source_table': 'register/exploitation_list', 'system': 'register', 'table': 'exploitation_list'},
         {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
         {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
     ]) }}
