@@ -77,6 +77,10 @@ CASES: list[tuple[str, str | None, object]] = [
     ("parse_flag({x})", "maybe", None),
     ("is_valid_flag({x})", "maybe", False),
     ("is_valid_flag({x})", " ", True),
+    # ages
+    ("age_at(parse_date({x}), \"cast('2025-06-30' as date)\")", "2008-06-30", 17),
+    ("age_at(parse_date({x}), \"cast('2025-06-30' as date)\")", "2008-07-01", 16),
+    ("age_at(parse_date({x}), \"cast('2024-02-28' as date)\")", "2008-02-29", 15),
     # numbers
     ("parse_int({x})", " 42 ", 42),
     ("parse_int({x})", "4.2", None),
