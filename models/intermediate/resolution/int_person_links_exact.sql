@@ -1,0 +1,87 @@
+{#- One row per deterministic link between two person records, from a strong shared
+    key: the wmp_nominal_id an officer recorded in COMPACT; a shared PNC id; and, for
+    records that carry no name at all, a shared phone number (the unnamed user of one
+    phone, e.g. "reported contact on 07...", is one nominal). Records sharing a key are
+    each linked to the group's first record (a star is enough to cluster them; every
+    member's link is explainable by the rule). -#}
+with records as (
+    select * from {{ ref('int_person_records') }}
+),
+
+compact_to_nominal as (
+    select
+        records.record_id as record_id_l,
+        {{ dbt.concat(["'NOMINAL:'", 'records.wmp_nominal_id_recorded']) }}
+            as record_id_r,
+        'compact_wmp_nominal_id' as rule
+    from records
+    where
+        records.source_system = 'COMPACT'
+        and records.wmp_nominal_id_recorded is not null
+),
+
+pnc_groups as (
+    select
+        records.record_id,
+        records.pnc_id,
+        min(records.record_id) over (partition by records.pnc_id) as anchor_record_id
+    from records
+    where records.pnc_id is not null
+),
+
+shared_pnc as (
+    select
+        pnc_groups.anchor_record_id as record_id_l,
+        pnc_groups.record_id as record_id_r,
+        'pnc_id' as rule
+    from pnc_groups
+    where pnc_groups.record_id != pnc_groups.anchor_record_id
+),
+
+unnamed_phone_groups as (
+    select
+        records.record_id,
+        min(records.record_id) over (partition by records.phone) as anchor_record_id
+    from records
+    where
+        records.phone is not null
+        and records.surname_std is null
+        and records.forenames_std is null
+),
+
+shared_phone_unnamed as (
+    select
+        unnamed_phone_groups.anchor_record_id as record_id_l,
+        unnamed_phone_groups.record_id as record_id_r,
+        'shared_phone_unnamed' as rule
+    from unnamed_phone_groups
+    where unnamed_phone_groups.record_id != unnamed_phone_groups.anchor_record_id
+),
+
+unioned as (
+    select * from compact_to_nominal
+    union all
+    select * from shared_pnc
+    union all
+    select * from shared_phone_unnamed
+),
+
+final as (
+    select
+        case
+            when unioned.record_id_l < unioned.record_id_r
+                then unioned.record_id_l
+            else unioned.record_id_r
+        end as record_id_l,
+        case
+            when unioned.record_id_l < unioned.record_id_r
+                then unioned.record_id_r
+            else unioned.record_id_l
+        end as record_id_r,
+        unioned.rule,
+        'exact_key' as method,
+        1.0 as match_probability
+    from unioned
+)
+
+select * from final

@@ -1,0 +1,19 @@
+"""Probabilistic pair scores of person records (Splink on DuckDB).
+
+A thin wrapper: the model lives in python/countylines/resolution/scoring.py. One row per
+candidate pair scoring at or above `min_probability`, with per-comparison levels
+(gamma_*) and Bayes factors (bf_*) that explain the score.
+"""
+
+from countylines.resolution.scoring import ScoringConfig, score_pairs
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    config = ScoringConfig(
+        min_probability=float(dbt.config.get("min_probability") or 0.01),
+        u_sample_pairs=float(dbt.config.get("u_sample_pairs") or 2e6),
+        seed=int(dbt.config.get("seed") or 20240601),
+    )
+    records = dbt.ref("int_person_records").df()
+    return score_pairs(records, config)
