@@ -16,5 +16,9 @@
         {'source_table': 'register/exploitation_list', 'system': 'register', 'table': 'exploitation_list'},
         {'source_table': 'crimes/crimes', 'system': 'crimes', 'table': 'crimes'},
         {'source_table': 'crimes/crime_nominals', 'system': 'crimes', 'table': 'crime_nominals'},
+        {'source_table': 'ims/intel_reports', 'system': 'ims', 'table': 'intel_reports'},
+        {'source_table': 'ims/intel_nominals', 'system': 'ims', 'table': 'intel_nominals'},
+        {'source_table': 'ims/intel_entities', 'system': 'ims', 'table': 'intel_entities'},
+        {'source_table': 'icis/custody_records', 'system': 'icis', 'table': 'custody_records'},
     ]) }}
 {%- endmacro %}

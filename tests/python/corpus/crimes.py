@@ -122,7 +122,7 @@ EXPECTED_QUARANTINE = [
     ("crimes/crimes", "20CR/0000021/24", "INVALID_CODE"),
     ("crimes/crime_nominals", "|N100001|SUSPECT", "MISSING_KEY"),
     ("crimes/crime_nominals", "20CR/0000003/24||SUSPECT", "MISSING_KEY"),
-    ("crimes/crime_nominals", "20CR/0000003/24|N100004|", "MISSING_REQUIRED"),
+    ("crimes/crime_nominals", "20CR/0000003/24|N100004|", "MISSING_KEY"),
     ("crimes/crime_nominals", "20CR/0000003/24|N100004|BYSTANDER", "INVALID_CODE"),
     ("crimes/crime_nominals", "20CR/9999999/24|N100004|SUSPECT", "ORPHAN_LINK"),
     ("crimes/crime_nominals", "20CR/0000003/24|N999999|VICTIM", "ORPHAN_LINK"),

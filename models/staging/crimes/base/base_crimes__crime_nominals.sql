@@ -67,9 +67,10 @@ validated as (
         linked.*,
         case
             when
-                linked.crime_ref is null or linked.wmp_nominal_id is null
+                linked.crime_ref is null
+                or linked.wmp_nominal_id is null
+                or linked.role is null
                 then 'MISSING_KEY'
-            when linked.role is null then 'MISSING_REQUIRED'
             when
                 linked.role not in (
                     'SUSPECT', 'OFFENDER', 'VICTIM', 'WITNESS', 'OTHER'
