@@ -181,8 +181,10 @@ def _record_keys(df: pd.DataFrame, spec: TableSpec) -> np.ndarray:
     """The key that names each row in the manifest: the primary key or the required columns."""
     if spec.pk:
         return df[spec.pk].to_numpy(dtype=object)
-    joined = df[list(spec.required)].astype(str).agg("|".join, axis=1)
-    return joined.to_numpy(dtype=object)
+    keys = df[spec.required[0]].to_numpy(dtype=object).astype(str).astype(object)
+    for column in spec.required[1:]:
+        keys = keys + "|" + df[column].to_numpy(dtype=object).astype(str).astype(object)
+    return keys
 
 
 def _impossible_dates(rng: np.random.Generator, originals: np.ndarray) -> np.ndarray:
@@ -306,7 +308,8 @@ def add_exact_duplicates(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Exact copies of some rows (overlapping extract periods), avoiding rows in `exclude`."""
     keys = _record_keys(df, spec)
-    eligible = np.flatnonzero(~np.isin(keys, exclude) & (keys != ""))
+    excluded = set(exclude.tolist())
+    eligible = np.flatnonzero([key != "" and key not in excluded for key in keys])
     count = min(len(eligible), max(minimum if len(df) >= 10 else 0, int(round(rate * len(df)))))
     if count == 0:
         return df, _manifest([], [], spec)

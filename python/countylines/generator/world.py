@@ -37,9 +37,16 @@ class World:
 
     def line_members(self, line: int, roles: tuple[str, ...]) -> np.ndarray:
         """Positions of the people of a line in any of the given roles."""
-        persons = self.persons
-        mask = (persons["line"].to_numpy() == line) & persons["role"].isin(roles).to_numpy()
-        return np.flatnonzero(mask)
+        if not hasattr(self, "_members"):
+            line_of = self.persons["line"].to_numpy()
+            on_line = np.flatnonzero(line_of >= 0)
+            role = self.persons["role"].to_numpy(dtype=object)
+            self._members = {
+                int(i): (on_line[line_of[on_line] == i], role[on_line[line_of[on_line] == i]])
+                for i in np.unique(line_of[on_line])
+            }
+        people, role = self._members.get(int(line), (np.array([], dtype=int), np.array([])))
+        return people[np.isin(role, roles)]
 
 
 def _dob_for_ages(rng: np.random.Generator, low: np.ndarray, high: np.ndarray) -> np.ndarray:
