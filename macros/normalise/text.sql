@@ -91,3 +91,32 @@
         'AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyy'
     )
 {%- endmacro %}
+
+
+{#- The tokens of a person's names (comparison forms), sorted and space-joined, so that
+    swapped forenames and surname give the same key; null when fewer than two tokens. -#}
+{% macro name_key(forenames_std, surname_std) -%}
+    {{ return(adapter.dispatch('name_key', 'countylines')(forenames_std, surname_std)) }}
+{%- endmacro %}
+
+{% macro duckdb__name_key(forenames_std, surname_std) -%}
+    case
+        when len(string_split(trim({{ dbt.concat([
+            "coalesce(" ~ forenames_std ~ ", '')", "' '", "coalesce(" ~ surname_std ~ ", '')"
+        ]) }}), ' ')) >= 2
+            then array_to_string(list_sort(string_split(trim({{ dbt.concat([
+                "coalesce(" ~ forenames_std ~ ", '')", "' '",
+                "coalesce(" ~ surname_std ~ ", '')"]) }}), ' ')), ' ')
+    end
+{%- endmacro %}
+
+{% macro default__name_key(forenames_std, surname_std) -%}
+    case
+        when size(split(trim({{ dbt.concat([
+            "coalesce(" ~ forenames_std ~ ", '')", "' '", "coalesce(" ~ surname_std ~ ", '')"
+        ]) }}), ' ')) >= 2
+            then array_join(array_sort(split(trim({{ dbt.concat([
+                "coalesce(" ~ forenames_std ~ ", '')", "' '",
+                "coalesce(" ~ surname_std ~ ", '')"]) }}), ' ')), ' ')
+    end
+{%- endmacro %}

@@ -51,6 +51,9 @@ CASES: list[tuple[str, str | None, object]] = [
     ("name_comparison({x})", "Zoë", "ZOE"),
     ("name_comparison({x})", "  Ní  Bhriain ", "NI BHRIAIN"),
     ("name_comparison({x})", "'", None),
+    ("name_key({x}, \"'SMITH'\")", "JOHN PAUL", "JOHN PAUL SMITH"),
+    ("name_key(\"'SMITH'\", {x})", "JOHN", "JOHN SMITH"),
+    ("name_key({x}, \"cast(null as varchar)\")", "JOHN", None),
     # codes
     ("normalise_code({x})", " suspect ", "SUSPECT"),
     ("normalise_code({x})", "3x5x2", "3X5X2"),

@@ -135,3 +135,39 @@ def test_deterministic_whatever_the_input_order() -> None:
     first, _ = cluster_records(records, links)
     second, _ = cluster_records(records.iloc[::-1], links.iloc[::-1])
     pd.testing.assert_frame_equal(first, second)
+
+
+def test_twins_stay_apart() -> None:
+    records = pd.DataFrame(
+        [
+            ("R:A", "M", date(2004, 7, 4), None, "SMITH", "JACK"),
+            ("R:B", "M", date(2004, 7, 4), None, "SMITH", "JAMES"),
+        ],
+        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    )
+    assignments, decisions = cluster_records(
+        records, _links(("R:A", "R:B", "probabilistic", 0.999))
+    )
+    assert assignments["cluster_size"].tolist() == [1, 1]
+    assert decisions["decision"].tolist() == ["rejected_forename"]
+
+
+def test_forename_variants_and_swapped_names_still_merge() -> None:
+    records = pd.DataFrame(
+        [
+            ("R:A", "M", date(1954, 5, 29), None, "RASHID", "MOHAMMED"),
+            ("R:B", "M", date(1954, 5, 29), None, "RASHID", "MUHAMMAD"),
+            ("R:E", "F", date(1938, 9, 22), None, "PARKER", "MIA"),
+            ("R:F", "F", date(1938, 9, 22), None, "PARKER", "MAI"),
+            ("R:C", "M", date(1939, 7, 26), None, "MAGUIRE", "DECLAN"),
+            ("R:D", "M", date(1939, 7, 26), None, "DECLAN", "MAGUUIRE"),
+        ],
+        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    )
+    links = _links(
+        ("R:A", "R:B", "probabilistic", 0.99),
+        ("R:C", "R:D", "probabilistic", 0.99),
+        ("R:E", "R:F", "probabilistic", 0.99),
+    )
+    assignments, _ = cluster_records(records, links)
+    assert assignments["cluster_id"].tolist() == ["R:A", "R:A", "R:C", "R:C", "R:E", "R:E"]

@@ -58,8 +58,51 @@ shared_phone_unnamed as (
     where unnamed_phone_groups.record_id != unnamed_phone_groups.anchor_record_id
 ),
 
+{#- a contact or associate (a person named in a record, with no id of their own) that
+    carries a full name (two tokens or more) and nothing else to identify
+    it (no date of birth, no PNC id) is linked to the one person the extract holds under
+    that exact name, when every record of that name with a date of birth agrees on it -#}
+named_only as (
+    select
+        records.record_id,
+        {{ name_key('records.forenames_std', 'records.surname_std') }} as name_key
+    from records
+    where
+        records.source_system in ('PINS_CONTACT', 'COMPACT_ASSOCIATE')
+        and records.date_of_birth is null
+        and records.pnc_id is null
+        and records.surname_std is not null
+        and records.forenames_std is not null
+),
+
+identified_names as (
+    select
+        {{ name_key('records.forenames_std', 'records.surname_std') }} as name_key,
+        min(records.record_id) as anchor_record_id,
+        count(distinct records.date_of_birth) as date_of_birth_count
+    from records
+    where
+        records.date_of_birth is not null
+        and records.surname_std is not null
+        and records.forenames_std is not null
+    group by 1
+),
+
+unique_full_name as (
+    select
+        identified_names.anchor_record_id as record_id_l,
+        named_only.record_id as record_id_r,
+        'unique_full_name' as rule
+    from named_only
+    inner join identified_names
+        on named_only.name_key = identified_names.name_key
+    where identified_names.date_of_birth_count = 1
+),
+
 unioned as (
     select * from compact_to_nominal
+    union all
+    select * from unique_full_name
     union all
     select * from shared_pnc
     union all

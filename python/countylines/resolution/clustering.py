@@ -9,6 +9,9 @@ the merge contradicts nothing:
 - no date of birth of one cluster is compatible with any of the other (equal, day and
   month transposed, or differing in one of day, month or year: a typo);
 - the clusters carry PNC ids and none of one is within one character of any of the other;
+- records of the two clusters share a surname but none of their first forenames is
+  compatible (equal, one a prefix of the other, or similar spelling): twins and siblings
+  share a surname, date of birth and address, and differ in forename;
 - a probabilistic link below `strong_probability` would join two clusters that each
   hold several records, and the scored pairs across them average below
   `link_probability` (one weak link must not chain two families together).
@@ -22,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 import pandas as pd
 
@@ -44,6 +48,7 @@ class _Cluster:
     sexes: set[str] = field(default_factory=set)
     dobs: set[date] = field(default_factory=set)
     pncs: set[str] = field(default_factory=set)
+    names: set[tuple[str, str]] = field(default_factory=set)
 
 
 def dobs_compatible(first: date, second: date) -> bool:
@@ -68,6 +73,44 @@ def within_one_edit(first: str, second: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
+def forenames_compatible(first: str, second: str) -> bool:
+    """Equal, one a prefix of the other (SAM / SAMUEL), one typo or two adjacent letters
+    swapped (ALI / AIL), or similar spelling (MOHAMMED / MUHAMMAD: a similarity ratio of
+    at least 0.7)."""
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if within_one_edit(first, second) or _adjacent_swap(first, second):
+        return True
+    return SequenceMatcher(None, first, second).ratio() >= 0.7
+
+
+def _adjacent_swap(first: str, second: str) -> bool:
+    """True when the strings differ only by two adjacent letters swapped."""
+    if len(first) != len(second):
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and first[diffs[0]] == second[diffs[1]]
+        and first[diffs[1]] == second[diffs[0]]
+    )
+
+
+def _forename_conflict(left: _Cluster, right: _Cluster) -> bool:
+    """Records across the clusters share a surname, and no such pair has compatible
+    first forenames (while at least one such pair has forenames on both sides)."""
+    compared = False
+    for surname, forename in left.names:
+        for other_surname, other_forename in right.names:
+            if surname != other_surname:
+                continue
+            compared = True
+            if forenames_compatible(forename, other_forename):
+                return False
+    return compared
+
+
 def _conflict(left: _Cluster, right: _Cluster) -> str | None:
     """The reason two clusters cannot be the same person, or None."""
     if left.sexes and right.sexes and not (left.sexes & right.sexes):
@@ -84,6 +127,8 @@ def _conflict(left: _Cluster, right: _Cluster) -> str | None:
         and not any(within_one_edit(a, b) for a in left.pncs for b in right.pncs)
     ):
         return "pnc_id"
+    if _forename_conflict(left, right):
+        return "forename"
     return None
 
 
@@ -95,7 +140,8 @@ def cluster_records(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cluster records; return (assignments, link decisions).
 
-    records: record_id, sex, date_of_birth, pnc_id (nulls allowed).
+    records: record_id, sex, date_of_birth, pnc_id, and optionally surname_std and
+        forename1 (nulls allowed).
     links: record_id_l, record_id_r, method (analyst_override / exact_key / probabilistic),
         probability (1.0 for exact keys and overrides).
     cannot_link: pairs an analyst has said are different people.
@@ -119,6 +165,10 @@ def cluster_records(
             cluster.dobs.add(pd.Timestamp(row.date_of_birth).date())
         if isinstance(row.pnc_id, str) and row.pnc_id:
             cluster.pncs.add(row.pnc_id)
+        surname = getattr(row, "surname_std", None)
+        forename = getattr(row, "forename1", None)
+        if isinstance(surname, str) and isinstance(forename, str) and surname and forename:
+            cluster.names.add((surname, forename))
         clusters[record_id] = cluster
 
     def find(record_id: str) -> str:
@@ -182,6 +232,7 @@ def cluster_records(
         target.sexes |= merged.sexes
         target.dobs |= merged.dobs
         target.pncs |= merged.pncs
+        target.names |= merged.names
         decisions.append("accepted")
         _note(best_method, best_probability, left_id, right_id, method, probability)
 

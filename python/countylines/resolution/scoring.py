@@ -45,8 +45,10 @@ class ScoringConfig:
     u_sample_pairs: float = 2e6
     #: seed of that sample (determinism)
     seed: int = 20240601
-    #: prior: expected share of pairs that match, when it cannot be estimated
+    #: prior: expected share of pairs that match, before it is estimated
     prior_match_probability: float = 1e-5
+    #: assumed recall of the deterministic rules used to estimate that prior
+    deterministic_recall: float = 0.7
     #: refine m probabilities by expectation maximisation after the PNC-label estimate
     em_passes: bool = True
 
@@ -107,6 +109,9 @@ def _comparisons() -> list:
                 cll.JaroWinklerLevel("surname_std", 0.92),
                 cll.JaroWinklerLevel("forename1", 0.92),
             ),
+            cll.JaroWinklerLevel("name_key", 0.92).configure(
+                label_for_charts="Name tokens nearly equal in any order (typo and swap)"
+            ),
             cll.CustomLevel(
                 sql_condition="len(list_intersect(name_tokens_l, name_tokens_r)) >= 2",
                 label_for_charts="Two name tokens shared (middle names, swaps)",
@@ -140,6 +145,7 @@ def _blocking_rules() -> list:
         block_on("pnc_id"),
         block_on("phone"),
         block_on("postcode", "substr(surname_std, 1, 2)"),
+        block_on("date_of_birth", "postcode_district"),
     ]
 
 
@@ -188,6 +194,13 @@ def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> p
     connection = duckdb.connect()
     connection.execute("set threads to 1")  # repeatable sampling and ordering
     linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+    linker.training.estimate_probability_two_random_records_match(
+        [
+            "l.pnc_id = r.pnc_id",
+            "l.name_key = r.name_key and l.date_of_birth = r.date_of_birth",
+        ],
+        recall=config.deterministic_recall,
+    )
     linker.training.estimate_u_using_random_sampling(
         max_pairs=config.u_sample_pairs, seed=config.seed
     )
