@@ -30,7 +30,14 @@ from countylines.generator.reference import (
     OFFENCE_BY_CODE,
     OFFENCES,
 )
-from countylines.generator.text import BG_MO, CL_MO, base_slots, line_mentions, render
+from countylines.generator.text import (
+    BG_MO,
+    BG_MO_BY_CODE,
+    CL_MO,
+    base_slots,
+    line_mentions,
+    render,
+)
 
 SPECS = (
     TableSpec(
@@ -363,9 +370,12 @@ def _mo_text(ctx: Context, rng: np.random.Generator, crimes: pd.DataFrame) -> np
     town_names = np.array([t.name for t in DESTINATION_TOWNS] + ["Birmingham"], dtype=object)
     slots["town"] = town_names[np.where(town >= 0, town, len(DESTINATION_TOWNS))]
     out = np.empty(n, dtype=object)
-    groups = crimes.groupby(["kind", "category"], sort=True).indices
-    for (kind, category), rows in groups.items():
-        templates = CL_MO[kind] if kind else BG_MO.get(category, BG_MO["OTHER"])
+    groups = crimes.groupby(["kind", "category", "ho_code"], sort=True).indices
+    for (kind, category, code), rows in groups.items():
+        if kind:
+            templates = CL_MO[kind]
+        else:
+            templates = BG_MO_BY_CODE.get(code) or BG_MO.get(category, BG_MO["OTHER"])
         out[rows] = render(rng, templates, {k: v[rows] for k, v in slots.items()})
     return out
 

@@ -26,6 +26,7 @@ from countylines.generator.reference import DESTINATION_TOWNS, HOME_FORCE, OFFEN
 from countylines.generator.text import (
     ARREST_REASON,
     BG_COMMENTS,
+    BG_DRUG_COMMENTS,
     BG_PROPERTY,
     CL_COMMENTS,
     CL_PROPERTY,
@@ -167,8 +168,11 @@ def build(ctx: Context, suspects: pd.DataFrame) -> SourceOutput:
     warrant = ~cl & (rng.random(n) < 0.05)
     reason[warrant] = "Wanted on warrant"
     property_text = np.where(cl, render(rng, CL_PROPERTY, slots), render(rng, BG_PROPERTY, slots))
+    drug = np.isin(arrests["category"].to_numpy(), ["DRUG_POSS", "DRUG_SUPPLY"])
     comments = np.where(
-        cl & child, render(rng, CL_COMMENTS, slots), render(rng, BG_COMMENTS, slots)
+        cl & child,
+        render(rng, CL_COMMENTS, slots),
+        np.where(drug, render(rng, BG_DRUG_COMMENTS, slots), render(rng, BG_COMMENTS, slots)),
     )
     outcome = _custody_outcome(rng, arrests["outcome"].to_numpy(), child)
     pnc = np.where(rng.random(n) < 0.8, persons["pnc"].to_numpy()[person], "")

@@ -172,6 +172,11 @@ def build_nominal_index(rng: np.random.Generator, world: World, rates: Rates) ->
     nominal_id = sequence_ids(rng, "N", len(person), 7, 100_000)
     first_seen = rng.integers(0, 25 * 365, len(person))
     created = EXTRACT_DATE - first_seen.astype("timedelta64[D]")
+    # a record is created when the person first comes to notice: age 10 at the earliest
+    dob_floor = persons["dob"].to_numpy()[person].astype("datetime64[D]") + np.timedelta64(
+        3653, "D"
+    )
+    created = np.minimum(np.maximum(created, dob_floor), EXTRACT_DATE)
     records = pd.DataFrame(
         {
             "nominal_id": nominal_id,
@@ -181,7 +186,7 @@ def build_nominal_index(rng: np.random.Generator, world: World, rates: Rates) ->
             "surname": surname,
             "dob": dob,
             "pnc": pnc,
-            "created": np.maximum(created, persons["dob"].to_numpy()[person]),
+            "created": np.maximum(created, dob_floor),
         }
     )
     primary = np.full(len(persons), "", dtype=object)

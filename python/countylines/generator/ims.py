@@ -261,6 +261,9 @@ def build(ctx: Context, pins_refs: pd.DataFrame) -> SourceOutput:
         origin_codes[rng.choice(5, n, p=[0.1, 0.5, 0.4, 0.0, 0.0])],
         origin_codes[rng.choice(5, n, p=[0.6, 0.14, 0.1, 0.14, 0.02])],
     )
+    prisoners = set(pins_refs["person"].tolist())
+    released = np.array([int(p) in prisoners for p in subject], dtype=bool)
+    origin = np.where(released & cl & (rng.random(n) < 0.3), "PINS", origin)
     pins_ref = _pins_refs(rng, pins_refs, subject, origin)
     origin = np.where((origin == "PINS") & (pins_ref == ""), "OFFICER", origin)
     grades = _grades(rng, dates, reports["credible"].to_numpy())
@@ -298,8 +301,7 @@ def _pins_refs(
     )
     out = np.full(len(subject), "", dtype=object)
     for row in np.flatnonzero(origin == "PINS"):
-        ref = by_person.get(int(subject[row]), "")
-        out[row] = ref if ref else releases["pins_ref"].iloc[rng.integers(0, len(releases))]
+        out[row] = by_person.get(int(subject[row]), "")
     # a few more reports about released prisoners carry their pins_ref
     for row in np.flatnonzero((origin != "PINS") & (rng.random(len(subject)) < 0.02)):
         out[row] = by_person.get(int(subject[row]), "")

@@ -393,7 +393,7 @@ BG_INTEL: tuple[str, ...] = (
     "{name} is involved in shoplifting to order across the city centre.",
     "{name} has been seen with a lot of new designer clothes, thought to be from burglaries.",
     "Neighbours believe {name} is a drug dealer because of visitors at all hours.",
-    "{name} is in a controlling relationship with his partner and has threatened her family.",
+    "{name} is in a controlling relationship and has threatened their partner's family.",
     "{name} associates with a group of youths who cause ASB in the park and smoke cannabis.",
     "{name} is using social media to sell cannabis edibles.",
     "{name} works cash-in-hand at a car wash and may be working illegally.",
@@ -409,6 +409,33 @@ FALSE_CL_INTEL: tuple[str, ...] = (
     "{name}'s son keeps going missing and she thinks he is being groomed by drug dealers.",
     "{name} is recruiting kids to run drugs out of town. No further detail from caller.",
 )
+
+# background narratives for particular offence codes (else the category's set is used)
+BG_MO_BY_CODE: dict[str, tuple[str, ...]] = {
+    "046/00": (
+        "Suspect entered store and selected {goods} before leaving without paying.",
+        "Shoplifter, known drug user, stole meat and alcohol; says he needed money for drugs.",
+        "Security staff detained female who concealed {goods} in a bag.",
+    ),
+    "048/01": (
+        "Vehicle taken from outside the victim's home on {street} overnight; keys not taken.",
+        "Victim's {vehicle} stolen using a relay device.",
+    ),
+    "045/10": (
+        "Offender smashed window of vehicle and removed {goods}.",
+        "Catalytic converter removed from vehicle parked on {street}.",
+    ),
+    "126/00": ("Male seen trying door handles of parked cars on {street}.",),
+    "044/00": ("Bike taken from outside {place_bg}, lock cut.",),
+    "053/25": ("Drive off without paying for fuel.", "Customer left a restaurant without paying."),
+    "056/02": ("Wheelie bin set alight outside a house on {street}.", "Car set on fire overnight."),
+    "104/33": ("Suspect obstructed officers during a stop search and tried to run.",),
+    "008/73": ("Officer kicked while suspect was being restrained.",),
+    "195/02": (
+        "Child in care harboured at an address by an adult; child abduction warning notice "
+        "breached.",
+    ),
+}
 
 ARREST_REASON = (
     "Suspicion of {desc}",
@@ -456,8 +483,15 @@ BG_COMMENTS = (
     "Says it was self defence.",
     "Wants a solicitor.",
     "Drunk, abusive to staff.",
+    "Says he was not there.",
+)
+
+BG_DRUG_COMMENTS = (
+    "No comment.",
+    "",
     "States the cannabis is for personal use.",
     "Says he is not a dealer, the cash is wages.",
+    "Says the drugs belong to a friend.",
 )
 
 CL_PINS = (

@@ -353,7 +353,9 @@ def _pnc_ids(rng: np.random.Generator, dob: np.ndarray, has: np.ndarray) -> np.n
     """PNC ids `YYYY/NNNNNNNL` (year of first arrest) for people who have one, else ''."""
     n = len(dob)
     birth_year = dob.astype("datetime64[Y]").astype(int) + 1970
-    year = np.clip(birth_year + rng.integers(12, 30, n), 1995, 2025)
+    first = np.maximum(birth_year + 12, 1995)
+    last = np.maximum(np.minimum(birth_year + 40, 2025), first)
+    year = first + (rng.random(n) * (last - first + 1)).astype(int)
     number = rng.integers(0, 10_000_000, n)
     letters = np.array(list("ABCDEFGHJKLMNPQRTUVWXYZ"), dtype=object)
     check = letters[rng.integers(0, len(letters), n)]
