@@ -531,3 +531,42 @@ def test_same_seed_same_bytes_and_different_seed_different_bytes(
 def test_unknown_scale_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown scale"):
         generate_extract(scale="huge", seed=1, out_dir=tmp_path / "r", truth_dir=tmp_path / "t")
+
+
+# --- observations of the world -----------------------------------------------------------
+
+
+def test_custody_co_arrests_transfers_and_appropriate_adults(raw: Path) -> None:
+    custody = read_table(raw, "icis/custody_records")
+    shared = custody.loc[custody["occurrence_ref"] != "", "occurrence_ref"].value_counts()
+    assert (shared > 1).any(), "no co-arrests"
+    forces = set(custody["arresting_force"])
+    assert "West Midlands Police" in forces and len(forces) > 1
+    ages = pd.to_numeric(custody["age_at_arrest"], errors="coerce")
+    children = custody[ages < 18]
+    yes = children["appropriate_adult"].str.strip().str.upper().isin({"Y", "YES", "1", "TRUE"})
+    assert yes.mean() > 0.8
+
+
+def test_exploited_people_appear_as_suspects(raw: Path, truth: Path) -> None:
+    persons = read_truth(truth, "persons")
+    identity = read_truth(truth, "identity")
+    nominal = identity[identity["source_system"] == "NOMINAL"].merge(persons, on="person_id")
+    exploited_ids = set(nominal.loc[nominal["is_exploited"] == "Y", "source_id"])
+    links = read_table(raw, "crimes/crime_nominals")
+    role = links["role"].str.strip().str.upper()
+    as_suspect = links[
+        role.isin({"SUSPECT", "OFFENDER"}) & links["wmp_nominal_id"].isin(exploited_ids)
+    ]
+    assert len(as_suspect) > 0
+
+
+def test_intel_gradings_in_both_schemes_with_low_grades(raw: Path) -> None:
+    reports = read_table(raw, "ims/intel_reports")
+    scheme = reports["grading_scheme"].str.strip()
+    assert {"5x5x5", "3x5x2"} <= set(scheme)
+    new = reports[scheme == "3x5x2"]
+    assert new["intel_grade"].str.strip().str.upper().isin({"D", "E"}).any()
+    assert new["source_grade"].str.strip().eq("3").any()
+    old_dates = reports.loc[scheme == "5x5x5", "submitted_date"]
+    assert old_dates[old_dates.str.match(ISO_DATE)].lt("2016-01-01").mean() > 0.9
