@@ -38,6 +38,7 @@ from countylines.generator.text import (
     line_mentions,
     render,
 )
+from countylines.generator.world import line_phone_on
 
 SPECS = (
     TableSpec(
@@ -136,6 +137,12 @@ def _background(ctx: Context, rng: np.random.Generator) -> CrimeEvents:
             "postcode": postcodes_in(rng, district),
         }
     )
+    # a few crimes recorded here happened elsewhere (online fraud, harassment, theft on trains)
+    away = np.flatnonzero(rng.random(n) < 0.004)
+    town = rng.integers(0, len(DESTINATION_TOWNS), len(away))
+    crimes.loc[away, "town"] = town
+    districts = np.array([DESTINATION_TOWNS[t].districts[0] for t in town], dtype=object)
+    crimes.loc[away, "postcode"] = postcodes_in(rng, districts)
     known = persons["in_nominal"].to_numpy() & (persons["kind"].to_numpy() != "RELATIVE")
     pool = np.flatnonzero(known)
     propensity = persons["propensity"].to_numpy()[pool]
@@ -362,9 +369,10 @@ def _mo_text(ctx: Context, rng: np.random.Generator, crimes: pd.DataFrame) -> np
     lines = ctx.world.lines
     names = np.append(lines["line_name"].to_numpy(), "")[line]
     slots["line"] = np.where(cl, line_mentions(rng, names), slots["line"])
-    phones = np.array(
-        [lines["phones"].iloc[i][0] if i >= 0 else "07000000000" for i in line], dtype=object
-    )
+    dates = crimes["offence_date"].to_numpy()
+    phones = np.full(n, "07000000000", dtype=object)
+    for row in np.flatnonzero(cl):
+        phones[row] = line_phone_on(lines, line[row], dates[row])
     slots["phone"] = format_phones(rng, phones)
     town = crimes["town"].to_numpy()
     town_names = np.array([t.name for t in DESTINATION_TOWNS] + ["Birmingham"], dtype=object)

@@ -25,6 +25,7 @@ from countylines.generator.text import (
     person_names,
     render,
 )
+from countylines.generator.world import line_phone_on
 
 SPECS = (
     TableSpec(
@@ -187,16 +188,6 @@ def _line_reports(ctx: Context, rng: np.random.Generator) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _phone_at(line: pd.Series, date: np.datetime64) -> str:
-    """The number a line used on a date."""
-    phones, starts = line["phones"], line["phone_from"]
-    current = phones[0]
-    for phone, start in zip(phones, starts, strict=True):
-        if start <= date:
-            current = phone
-    return current
-
-
 def build(ctx: Context, pins_refs: pd.DataFrame) -> SourceOutput:
     """The three intelligence tables."""
     rng = ctx.rng("ims")
@@ -218,7 +209,7 @@ def build(ctx: Context, pins_refs: pd.DataFrame) -> SourceOutput:
     # phones, names and towns of each report
     line_rows = [lines.iloc[i] for i in range(len(lines))]
     phone = np.array(
-        [_phone_at(line_rows[i], d) if i >= 0 else "" for i, d in zip(line, dates, strict=True)],
+        [line_phone_on(lines, i, d) if i >= 0 else "" for i, d in zip(line, dates, strict=True)],
         dtype=object,
     )
     town_index = np.array(

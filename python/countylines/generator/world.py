@@ -49,6 +49,16 @@ class World:
         return people[np.isin(role, roles)]
 
 
+def line_phone_on(lines: pd.DataFrame, line: int, date: np.datetime64) -> str:
+    """The number a line used on a date (its first number before it started)."""
+    phones, starts = lines["phones"].iloc[line], lines["phone_from"].iloc[line]
+    current = phones[0]
+    for phone, start in zip(phones, starts, strict=True):
+        if start <= date:
+            current = phone
+    return current
+
+
 def _dob_for_ages(rng: np.random.Generator, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """Dates of birth for ages drawn uniformly in [low, high] years at the extract date."""
     age_days = rng.uniform(low * 365.25, (high + 1) * 365.25 - 1).astype(int)
