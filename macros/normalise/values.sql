@@ -49,9 +49,13 @@
 {%- endmacro %}
 
 
-{#- A decimal number; null when blank or not a number. -#}
+{#- A decimal number; null when blank or not a number (`heavy` is null, not an error). -#}
 {% macro parse_decimal(expr) -%}
-    {{ dbt.safe_cast('nullif(trim(' ~ expr ~ "), '')", 'double') }}
+    case
+        when {{ countylines.regex_full_match(
+            'trim(' ~ expr ~ ')', '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') }}
+            then cast(trim({{ expr }}) as {{ api.Column.translate_type('double') }})
+    end
 {%- endmacro %}
 
 

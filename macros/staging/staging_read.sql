@@ -3,7 +3,9 @@
     what validation needs, before any cleaning.
 
     Returns a select over `relation_alias` (an import CTE of the source) adding:
-      record_key          the key columns joined with '|' (null when every key is blank)
+      record_key          the key columns, normalised as codes (upper case, no spaces, so
+                          `pr0001` and `PR0001` are one key), joined with '|' (null when
+                          every key is blank)
       source_file         the extract file the row came from
       raw_row             the declared columns as read, as JSON (kept for quarantine)
       row_hash            hash of raw_row: equal for exact duplicate rows
@@ -13,7 +15,8 @@
 {% macro staging_read(relation_alias, columns, key_columns) -%}
     {%- set key_parts = [] -%}
     {%- for key in key_columns -%}
-        {%- do key_parts.append("coalesce(nullif(trim(hashed." ~ key ~ "), ''), '')") -%}
+        {%- do key_parts.append(
+            "coalesce(" ~ countylines.normalise_code('hashed.' ~ key) ~ ", '')") -%}
         {%- if not loop.last -%}{%- do key_parts.append("'|'") -%}{%- endif -%}
     {%- endfor -%}
     {%- set blank_checks = [] -%}

@@ -88,6 +88,9 @@ CASES: list[tuple[str, str | None, object]] = [
     ("parse_int({x})", " 42 ", 42),
     ("parse_int({x})", "4.2", None),
     ("parse_decimal({x})", "0.75", 0.75),
+    ("parse_decimal({x})", " -2 ", -2.0),
+    ("parse_decimal({x})", "heavy", None),
+    ("parse_decimal({x})", "1.2.3", None),
 ]
 
 

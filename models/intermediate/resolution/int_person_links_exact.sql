@@ -99,8 +99,77 @@ unique_full_name as (
     where identified_names.date_of_birth_count = 1
 ),
 
+{#- the same, on surname and first forename, when the full name found nobody -#}
+first_name_only as (
+    select
+        named_only.record_id,
+        records.surname_std,
+        records.forename1
+    from named_only
+    inner join records
+        on named_only.record_id = records.record_id
+    left join identified_names
+        on named_only.name_key = identified_names.name_key
+    where identified_names.name_key is null
+),
+
+identified_first_names as (
+    select
+        records.surname_std,
+        records.forename1,
+        min(records.record_id) as anchor_record_id,
+        count(distinct records.date_of_birth) as date_of_birth_count
+    from records
+    where records.date_of_birth is not null and records.forename1 is not null
+    group by 1, 2
+),
+
+unique_first_name as (
+    select
+        identified_first_names.anchor_record_id as record_id_l,
+        first_name_only.record_id as record_id_r,
+        'unique_surname_forename' as rule
+    from first_name_only
+    inner join identified_first_names
+        on
+            first_name_only.surname_std = identified_first_names.surname_std
+            and first_name_only.forename1 = identified_first_names.forename1
+    where identified_first_names.date_of_birth_count = 1
+),
+
+{#- a record with a phone and no name is linked to the one named person recorded with
+    that phone, when every named record carrying the phone has the same name -#}
+phone_names as (
+    select
+        records.phone,
+        min(records.record_id) as anchor_record_id,
+        count(distinct {{ name_key('records.forenames_std', 'records.surname_std') }})
+            as name_count
+    from records
+    where records.phone is not null and records.surname_std is not null
+    group by 1
+),
+
+unique_phone_user as (
+    select
+        phone_names.anchor_record_id as record_id_l,
+        records.record_id as record_id_r,
+        'unique_phone_user' as rule
+    from records
+    inner join phone_names
+        on records.phone = phone_names.phone
+    where
+        records.surname_std is null
+        and records.forenames_std is null
+        and phone_names.name_count = 1
+),
+
 unioned as (
     select * from compact_to_nominal
+    union all
+    select * from unique_first_name
+    union all
+    select * from unique_phone_user
     union all
     select * from unique_full_name
     union all
