@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from countylines.generator.common import iso_dates
+from countylines.generator.common import in_force_districts, iso_dates, postcodes_in
 from countylines.generator.context import Context, SourceOutput
 from countylines.generator.dirt import TableSpec
 
@@ -64,6 +64,10 @@ def build(ctx: Context) -> SourceOutput:
     sex = persons["sex"].to_numpy()[person].copy()
     sex[rng.random(len(sex)) < 0.01] = "U"
     postcode = persons["postcode"].to_numpy()[person].copy()
+    # a duplicate record was often created at an earlier address
+    moved = ~records["is_primary"].to_numpy() & (rng.random(len(person)) < 0.3)
+    _, district = in_force_districts(rng, int(moved.sum()))
+    postcode[moved] = postcodes_in(rng, district)
     table = pd.DataFrame(
         {
             "wmp_nominal_id": records["nominal_id"].to_numpy(),
