@@ -114,11 +114,11 @@ ROWS = {
         {"intel_ref": "IR/0000002", "entity_type": "ADDRESS", "entity_value": "ул. Ленина 5"},
         {"intel_ref": "IR/0000003", "entity_type": "ADDRESS", "entity_value": _HOSTILE_ADDRESS},
         # bad rows
-        {"intel_ref": "", "entity_type": "PHONE", "entity_value": "07700 900999"},
-        {"intel_ref": "IR/0000002", "entity_type": "", "entity_value": "07700 900998"},
+        {"intel_ref": "", "entity_type": "PHONE", "entity_value": "07700900999"},
+        {"intel_ref": "IR/0000002", "entity_type": "", "entity_value": "07700900998"},
         {"intel_ref": "IR/0000002", "entity_type": "PHONE", "entity_value": "  "},
-        {"intel_ref": "IR/0000002", "entity_type": "EMAIL", "entity_value": "x@example.com"},
-        {"intel_ref": "IR/9999999", "entity_type": "PHONE", "entity_value": "07700 900997"},
+        {"intel_ref": "IR/0000002", "entity_type": "EMAIL", "entity_value": "X@EXAMPLE.COM"},
+        {"intel_ref": "IR/9999999", "entity_type": "PHONE", "entity_value": "07700900997"},
     ],
 }
 
@@ -146,11 +146,11 @@ EXPECTED_QUARANTINE = [
     ("ims/intel_nominals", "IR/9999999|N100004|SUBJECT", "ORPHAN_LINK"),
     ("ims/intel_nominals", "IR/0000002|N999999|SUBJECT", "ORPHAN_LINK"),
     ("ims/intel_nominals", "IR/0000015|N100004|SUBJECT", "ORPHAN_LINK"),
-    ("ims/intel_entities", "|PHONE|07700 900999", "MISSING_KEY"),
-    ("ims/intel_entities", "IR/0000002||07700 900998", "MISSING_KEY"),
+    ("ims/intel_entities", "|PHONE|07700900999", "MISSING_KEY"),
+    ("ims/intel_entities", "IR/0000002||07700900998", "MISSING_KEY"),
     ("ims/intel_entities", "IR/0000002|PHONE|", "MISSING_KEY"),
-    ("ims/intel_entities", "IR/0000002|EMAIL|x@example.com", "INVALID_CODE"),
-    ("ims/intel_entities", "IR/9999999|PHONE|07700 900997", "ORPHAN_LINK"),
+    ("ims/intel_entities", "IR/0000002|EMAIL|X@EXAMPLE.COM", "INVALID_CODE"),
+    ("ims/intel_entities", "IR/9999999|PHONE|07700900997", "ORPHAN_LINK"),
 ]
 
 _REPORTS = "stg_ims__intel_reports"
