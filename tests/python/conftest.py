@@ -12,8 +12,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import Corpus, load  # noqa: E402
 from extracts import write_extract  # noqa: E402
+from resolution_cases import add_cases  # noqa: E402
 
 from countylines.build import run_dbt  # noqa: E402
+from countylines.generator import generate_extract  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +41,23 @@ def corpus_db(corpus_warehouse: Path):
     connection = duckdb.connect(str(corpus_warehouse), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def small_extract(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated `small` extract (raw/ and truth/) with the resolution hard cases added."""
+    root = tmp_path_factory.mktemp("small")
+    generate_extract(scale="small", seed=7, out_dir=root / "raw", truth_dir=root / "truth")
+    add_cases(root / "raw")
+    return root
+
+
+@pytest.fixture(scope="session")
+def small_warehouse(small_extract: Path) -> Path:
+    """The warehouse built (dbt build, every test) on the small extract."""
+    warehouse = small_extract / "warehouse.duckdb"
+    result = run_dbt(
+        ["build"], small_extract / "raw", warehouse, target_path=small_extract / "target"
+    )
+    assert result.success, "\n".join(result.failures) or result.log[-4000:]
+    return warehouse

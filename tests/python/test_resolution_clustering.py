@@ -32,6 +32,17 @@ def test_dob_compatibility() -> None:
     assert not dobs_compatible(date(1975, 3, 5), date(2001, 3, 6))  # father and son
 
 
+def test_pnc_typo_with_swapped_digits_is_not_a_conflict() -> None:
+    records = _records(
+        ("R:A", "M", date(1988, 1, 30), "2011/0456789B"),
+        ("R:B", "M", date(1988, 1, 30), "2011/0456798B"),
+        ("R:C", "M", date(1988, 1, 30), "2019/1111111C"),
+    )
+    links = _links(("R:A", "R:B", "probabilistic", 0.999), ("R:A", "R:C", "probabilistic", 0.999))
+    _, decisions = cluster_records(records, links)
+    assert decisions["decision"].tolist() == ["accepted", "rejected_pnc_id"]
+
+
 def test_pnc_typo_distance() -> None:
     assert within_one_edit("2012/0345678K", "2012/0345679K")
     assert not within_one_edit("2012/0345678K", "2013/0345679K")

@@ -8,7 +8,8 @@ the merge contradicts nothing:
 - the clusters' known sexes (M/F) differ;
 - no date of birth of one cluster is compatible with any of the other (equal, day and
   month transposed, or differing in one of day, month or year: a typo);
-- the clusters carry PNC ids and none of one is within one character of any of the other;
+- the clusters carry PNC ids and none of one is within one typo (one character, or two
+  adjacent characters swapped) of any of the other;
 - records of the two clusters share a surname but none of their first forenames is
   compatible (equal, one a prefix of the other, or similar spelling): twins and siblings
   share a surname, date of birth and address, and differ in forename;
@@ -124,7 +125,9 @@ def _conflict(left: _Cluster, right: _Cluster) -> str | None:
     if (
         left.pncs
         and right.pncs
-        and not any(within_one_edit(a, b) for a in left.pncs for b in right.pncs)
+        and not any(
+            within_one_edit(a, b) or _adjacent_swap(a, b) for a in left.pncs for b in right.pncs
+        )
     ):
         return "pnc_id"
     if _forename_conflict(left, right):
