@@ -53,7 +53,7 @@ CASES: list[tuple[str, str | None, object]] = [
     ("name_comparison({x})", "'", None),
     ("name_key({x}, \"'SMITH'\")", "JOHN PAUL", "JOHN PAUL SMITH"),
     ("name_key(\"'SMITH'\", {x})", "JOHN", "JOHN SMITH"),
-    ("name_key({x}, \"cast(null as varchar)\")", "JOHN", None),
+    ('name_key({x}, "cast(null as varchar)")', "JOHN", None),
     # codes
     ("normalise_code({x})", " suspect ", "SUSPECT"),
     ("normalise_code({x})", "3x5x2", "3X5X2"),
