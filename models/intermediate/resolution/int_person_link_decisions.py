@@ -30,7 +30,7 @@ def model(dbt, session):
                     "record_id_l": same["record_id_l"],
                     "record_id_r": same["record_id_r"],
                     "method": "analyst_override",
-                    "rule": "analyst_same",
+                    "link_rule": "analyst_same",
                     "probability": 1.0,
                     "match_weight": None,
                 }
@@ -40,7 +40,7 @@ def model(dbt, session):
                     "record_id_l": exact["record_id_l"],
                     "record_id_r": exact["record_id_r"],
                     "method": "exact_key",
-                    "rule": exact["rule"],
+                    "link_rule": exact["link_rule"],
                     "probability": 1.0,
                     "match_weight": None,
                 }
@@ -50,7 +50,7 @@ def model(dbt, session):
                     "record_id_l": scored["record_id_l"],
                     "record_id_r": scored["record_id_r"],
                     "method": "probabilistic",
-                    "rule": "splink",
+                    "link_rule": "splink",
                     "probability": scored["match_probability"],
                     "match_weight": scored["match_weight"],
                 }

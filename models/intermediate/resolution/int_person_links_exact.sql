@@ -13,7 +13,7 @@ compact_to_nominal as (
         records.record_id as record_id_l,
         {{ dbt.concat(["'NOMINAL:'", 'records.wmp_nominal_id_recorded']) }}
             as record_id_r,
-        'compact_wmp_nominal_id' as rule
+        'compact_wmp_nominal_id' as link_rule
     from records
     where
         records.source_system = 'COMPACT'
@@ -33,7 +33,7 @@ shared_pnc as (
     select
         pnc_groups.anchor_record_id as record_id_l,
         pnc_groups.record_id as record_id_r,
-        'pnc_id' as rule
+        'pnc_id' as link_rule
     from pnc_groups
     where pnc_groups.record_id != pnc_groups.anchor_record_id
 ),
@@ -53,15 +53,15 @@ shared_phone_unnamed as (
     select
         unnamed_phone_groups.anchor_record_id as record_id_l,
         unnamed_phone_groups.record_id as record_id_r,
-        'shared_phone_unnamed' as rule
+        'shared_phone_unnamed' as link_rule
     from unnamed_phone_groups
     where unnamed_phone_groups.record_id != unnamed_phone_groups.anchor_record_id
 ),
 
-{#- a contact or associate (a person named in a record, with no id of their own) that
-    carries a full name (two tokens or more) and nothing else to identify
-    it (no date of birth, no PNC id) is linked to the one person the extract holds under
-    that exact name, when every record of that name with a date of birth agrees on it -#}
+-- a contact or associate (a person named in a record, with no id of their own) that
+-- carries a full name (two tokens or more) and nothing else to identify
+-- it (no date of birth, no PNC id) is linked to the one person the extract holds under
+-- that exact name, when every record of that name with a date of birth agrees on it
 named_only as (
     select
         records.record_id,
@@ -92,14 +92,14 @@ unique_full_name as (
     select
         identified_names.anchor_record_id as record_id_l,
         named_only.record_id as record_id_r,
-        'unique_full_name' as rule
+        'unique_full_name' as link_rule
     from named_only
     inner join identified_names
         on named_only.name_key = identified_names.name_key
     where identified_names.date_of_birth_count = 1
 ),
 
-{#- the same, on surname and first forename, when the full name found nobody -#}
+-- the same, on surname and first forename, when the full name found nobody
 first_name_only as (
     select
         named_only.record_id,
@@ -128,7 +128,7 @@ unique_first_name as (
     select
         identified_first_names.anchor_record_id as record_id_l,
         first_name_only.record_id as record_id_r,
-        'unique_surname_forename' as rule
+        'unique_surname_forename' as link_rule
     from first_name_only
     inner join identified_first_names
         on
@@ -137,8 +137,8 @@ unique_first_name as (
     where identified_first_names.date_of_birth_count = 1
 ),
 
-{#- a record with a phone and no name is linked to the one named person recorded with
-    that phone, when every named record carrying the phone has the same name -#}
+-- a record with a phone and no name is linked to the one named person recorded with
+-- that phone, when every named record carrying the phone has the same name
 phone_names as (
     select
         records.phone,
@@ -154,7 +154,7 @@ unique_phone_user as (
     select
         phone_names.anchor_record_id as record_id_l,
         records.record_id as record_id_r,
-        'unique_phone_user' as rule
+        'unique_phone_user' as link_rule
     from records
     inner join phone_names
         on records.phone = phone_names.phone
@@ -190,8 +190,8 @@ final as (
                 then unioned.record_id_r
             else unioned.record_id_l
         end as record_id_r,
-        unioned.rule,
-        'exact_key' as method,
+        unioned.link_rule,
+        'exact_key' as method, -- noqa: RF04
         1.0 as match_probability
     from unioned
 )

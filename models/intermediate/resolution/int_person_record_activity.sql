@@ -42,7 +42,7 @@ episode_associates as (
     select * from {{ ref('stg_compact__episode_associates') }}
 ),
 
-extract as (
+extract_dates as (
     select * from {{ ref('stg_extract__extract_date') }}
 ),
 
@@ -118,16 +118,16 @@ final as (
         events.record_id,
         count(*) as event_count,
         min(events.event_date) as first_seen_date,
-        {#- a forthcoming release is not a sighting: cap at the extract date -#}
+        -- a forthcoming release is not a sighting: cap at the extract date
         max(
             case
-                when events.event_date > extract.extract_date
-                    then extract.extract_date
+                when events.event_date > extract_dates.extract_date
+                    then extract_dates.extract_date
                 else events.event_date
             end
         ) as last_seen_date
     from events
-    cross join extract
+    cross join extract_dates
     group by 1
 )
 

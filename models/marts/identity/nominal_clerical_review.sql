@@ -26,7 +26,7 @@ weighted as (
         borderline.*,
         coalesce(left_activity.event_count, 0)
         + coalesce(right_activity.event_count, 0) as combined_event_count,
-        {#- 1 at probability 0.5 (a coin toss), 0 at certainty -#}
+        -- 1 at probability 0.5 (a coin toss), 0 at certainty
         1 - abs(borderline.match_probability - 0.5) * 2 as uncertainty
     from borderline
     left join activity as left_activity

@@ -21,7 +21,7 @@ final as (
         left_cluster.nominal_id as nominal_id_l,
         right_cluster.nominal_id as nominal_id_r,
         decisions.method,
-        decisions.rule,
+        decisions.link_rule,
         decisions.decision,
         decisions.match_weight,
         decisions.match_probability,

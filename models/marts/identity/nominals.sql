@@ -13,7 +13,7 @@ activity as (
     select * from {{ ref('int_person_record_activity') }}
 ),
 
-extract as (
+extract_dates as (
     select * from {{ ref('stg_extract__extract_date') }}
 ),
 
@@ -29,7 +29,7 @@ members as (
         activity.event_count,
         activity.first_seen_date,
         activity.last_seen_date,
-        {#- the force's own index is the preferred source of a display value -#}
+        -- the force's own index is the preferred source of a display value
         case records.source_system
             when 'NOMINAL' then 1
             when 'PINS' then 2
@@ -45,8 +45,8 @@ members as (
     where clusters.nominal_id is not null
 ),
 
-{#- a value's support: how many member records carry it; ties go to the preferred
-    source, then the smallest record id (deterministic) -#}
+-- a value's support: how many member records carry it; ties go to the preferred
+-- source, then the smallest record id (deterministic)
 name_choice as (
     select
         members.nominal_id,
@@ -55,10 +55,10 @@ name_choice as (
         row_number() over (
             partition by members.nominal_id
             order by
-                (members.surname is null),
-                members.source_priority,
+                (members.surname is null) asc,
+                members.source_priority asc,
                 coalesce(members.event_count, 0) desc,
-                members.record_id
+                members.record_id asc
         ) as choice_order
     from members
 ),
@@ -67,7 +67,7 @@ dob_support as (
     select
         members.nominal_id,
         members.date_of_birth,
-        count(*) as support,
+        count(*) as record_support,
         min(members.source_priority) as best_priority
     from members
     where members.date_of_birth is not null
@@ -81,9 +81,9 @@ dob_choice as (
         row_number() over (
             partition by dob_support.nominal_id
             order by
-                dob_support.support desc,
-                dob_support.best_priority,
-                dob_support.date_of_birth
+                dob_support.record_support desc,
+                dob_support.best_priority asc,
+                dob_support.date_of_birth asc
         ) as choice_order
     from dob_support
 ),
@@ -92,7 +92,7 @@ sex_support as (
     select
         members.nominal_id,
         members.sex,
-        count(*) as support,
+        count(*) as record_support,
         min(members.source_priority) as best_priority
     from members
     where members.sex is not null
@@ -105,7 +105,10 @@ sex_choice as (
         sex_support.sex,
         row_number() over (
             partition by sex_support.nominal_id
-            order by sex_support.support desc, sex_support.best_priority, sex_support.sex
+            order by
+                sex_support.record_support desc,
+                sex_support.best_priority asc,
+                sex_support.sex asc
         ) as choice_order
     from sex_support
 ),
@@ -114,7 +117,7 @@ pnc_support as (
     select
         members.nominal_id,
         members.pnc_id,
-        count(*) as support,
+        count(*) as record_support,
         min(members.source_priority) as best_priority
     from members
     where members.pnc_id is not null
@@ -127,7 +130,10 @@ pnc_choice as (
         pnc_support.pnc_id,
         row_number() over (
             partition by pnc_support.nominal_id
-            order by pnc_support.support desc, pnc_support.best_priority, pnc_support.pnc_id
+            order by
+                pnc_support.record_support desc,
+                pnc_support.best_priority asc,
+                pnc_support.pnc_id asc
         ) as choice_order
     from pnc_support
 ),
@@ -152,9 +158,9 @@ final as (
         end as display_name,
         dob_choice.date_of_birth,
         sex_choice.sex,
-        {{ age_at('dob_choice.date_of_birth', 'extract.analysis_date') }} as age,
+        {{ age_at('dob_choice.date_of_birth', 'extract_dates.analysis_date') }} as age,
         coalesce(
-            {{ age_at('dob_choice.date_of_birth', 'extract.analysis_date') }} < 18,
+            {{ age_at('dob_choice.date_of_birth', 'extract_dates.analysis_date') }} < 18,
             false
         ) as is_child,
         pnc_choice.pnc_id,
@@ -162,7 +168,7 @@ final as (
         summary.first_seen_date,
         summary.last_seen_date
     from summary
-    cross join extract
+    cross join extract_dates
     left join name_choice
         on summary.nominal_id = name_choice.nominal_id and name_choice.choice_order = 1
     left join dob_choice
