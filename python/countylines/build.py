@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ class BuildResult:
     status_counts: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     log: str = ""
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
 
 
 def dbt_executable() -> str:
@@ -70,6 +73,7 @@ def run_dbt(
     ]
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
+    started = time.perf_counter()
     process = subprocess.Popen(
         command,
         cwd=PROJECT_DIR,
@@ -84,9 +88,18 @@ def run_dbt(
         lines.append(line)
         if echo:
             sys.stderr.write(line)
-    returncode = process.wait()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
     counts, failures = _read_run_results(target / "run_results.json")
-    return BuildResult(returncode == 0, counts, failures, "".join(lines))
+    return BuildResult(
+        process.returncode == 0,
+        counts,
+        failures,
+        "".join(lines),
+        seconds=seconds,
+        peak_rss_mb=usage.ru_maxrss / 1024,
+    )
 
 
 def _read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:

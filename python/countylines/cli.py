@@ -116,6 +116,51 @@ def evaluate(
         console.print(f"Wrote {json_out}")
 
 
+@app.command()
+def bench(
+    scale: Annotated[str, typer.Option(help="Extract scale to generate.")] = "wmp",
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 42,
+    raw: Annotated[
+        Path | None, typer.Option(help="Use this extract instead of generating one.")
+    ] = None,
+    workdir: Annotated[Path, typer.Option(help="Scratch folder.")] = Path("data/bench"),
+) -> None:
+    """Time generation, the raw-read floor and each build stage (a benchmark, not a test)."""
+    import time
+
+    from rich.table import Table
+
+    from countylines.bench import clean, own_peak_rss_mb, run_benchmark
+    from countylines.generator import generate_extract
+
+    clean(workdir)
+    generation = None
+    if raw is None:
+        raw = workdir / "raw"
+        started = time.perf_counter()
+        counts = generate_extract(scale=scale, seed=seed, out_dir=raw, truth_dir=workdir / "truth")
+        generation = time.perf_counter() - started
+        console.print(f"Generated {sum(counts.values()):,} rows ({scale}, seed {seed})")
+    floor, stages, whole = run_benchmark(raw, workdir)
+    table = Table(title=f"countylines bench ({scale})")
+    for column in ["stage", "seconds", "peak MB", "x floor", "ok"]:
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    if generation is not None:
+        table.add_row("generate", f"{generation:.1f}", f"{own_peak_rss_mb():.0f}", "", "yes")
+    table.add_row("raw read floor", f"{floor:.1f}", "", "1.0", "yes")
+    for timing in [*stages, whole]:
+        table.add_row(
+            timing.stage,
+            f"{timing.seconds:.1f}",
+            f"{timing.peak_rss_mb:.0f}",
+            f"{timing.seconds / floor:.1f}" if floor else "",
+            "yes" if timing.success else "NO",
+        )
+    Console().print(table)
+    if not whole.success:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     app()
