@@ -17,6 +17,8 @@ demo: setup
 	$(BIN)/countylines generate --scale $(SCALE) --seed $(SEED) --out $(RAW) --truth $(TRUTH)
 	$(BIN)/countylines build --raw $(RAW) --warehouse $(WAREHOUSE)
 	$(BIN)/countylines summary --warehouse $(WAREHOUSE)
+	$(BIN)/countylines evaluate --truth $(TRUTH) --warehouse $(WAREHOUSE) --json data/evaluation.json
+	@echo "Warehouse: $(WAREHOUSE) (schema marts). Evaluation: data/evaluation.json"
 
 ## test: every check: Python lint, SQL lint, and the pytest suites (which build dbt)
 test: setup lint pytest
