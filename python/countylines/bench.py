@@ -39,7 +39,8 @@ class StageTiming:
 
 
 def raw_read_floor(raw: Path) -> float:
-    """Seconds for DuckDB to read every raw file of the extract once (all columns)."""
+    """Seconds for DuckDB to read every raw file of the extract once, parsing every
+    column into memory (a count alone would let DuckDB skip the parsing)."""
     connection = duckdb.connect()
     started = time.perf_counter()
     for table in TABLES:
@@ -48,9 +49,9 @@ def raw_read_floor(raw: Path) -> float:
             continue
         file_list = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         connection.execute(
-            f"select count(*) from read_csv([{file_list}], header = true, "
-            "all_varchar = true, union_by_name = true)"
-        ).fetchone()
+            f"create or replace temp table floor_read as select * from read_csv([{file_list}], "
+            "header = true, all_varchar = true, union_by_name = true)"
+        )
     return time.perf_counter() - started
 
 

@@ -2,12 +2,15 @@
 
 A thin wrapper over python/countylines/resolution/clustering.py: analyst SAME overrides,
 exact keys and probabilistic scores are clustered strongest first under constraints
-(analyst DIFFERENT, sex, date of birth, PNC, weak bridges). One row per link, with the
-final cluster of each side.
+(analyst DIFFERENT, sex, date of birth, PNC, forenames, weak bridges); then contacts and
+associates that identify no one on their own are attached to the one person they fit
+(python/countylines/resolution/attachment.py) and the clustering is redone with those
+links. One row per link, with the final cluster of each side.
 """
 
 import pandas as pd
 
+from countylines.resolution.attachment import attachment_links
 from countylines.resolution.clustering import ClusteringConfig, cluster_records
 
 
@@ -60,6 +63,11 @@ def model(dbt, session):
     )
     different = overrides[overrides["decision"] == "DIFFERENT"]
     cannot_link = list(zip(different["record_id_l"], different["record_id_r"], strict=True))
+    first_pass, _ = cluster_records(records, links, cannot_link, config)
+    attached = attachment_links(records, first_pass).assign(
+        method="exact_key", probability=1.0, match_weight=None
+    )
+    links = pd.concat([links, attached], ignore_index=True)
     assignments, decisions = cluster_records(records, links, cannot_link, config)
     cluster_of = dict(zip(assignments["record_id"], assignments["cluster_id"], strict=True))
     decisions["cluster_id_l"] = decisions["record_id_l"].map(cluster_of)

@@ -136,6 +136,7 @@ final as (
         unioned.surname_std,
         unioned.forenames_std,
         {{ dbt.split_part('unioned.forenames_std', "' '", 1) }} as forename1,
+        {{ name_key('unioned.forenames_std', 'unioned.surname_std') }} as name_key,
         case when unioned.sex in ('M', 'F') then unioned.sex end as sex,
         unioned.postcode,
         {{ postcode_district('unioned.postcode') }} as postcode_district,

@@ -616,6 +616,120 @@ VEHICLE_MAKES: tuple[str, ...] = (
 )
 
 
+# Parts of English toponymic surnames: composed, they give the long tail of rare surnames a
+# real population has (about half of people in England carry a surname outside the
+# commonest few hundred), so that a name is as identifying as it is in life.
+_SURNAME_STEMS: tuple[str, ...] = (
+    "Ash",
+    "Bar",
+    "Bick",
+    "Black",
+    "Brad",
+    "Bram",
+    "Brom",
+    "Brook",
+    "Bur",
+    "Cal",
+    "Chad",
+    "Chat",
+    "Chil",
+    "Clay",
+    "Cold",
+    "Cot",
+    "Cran",
+    "Dal",
+    "Dan",
+    "Dun",
+    "East",
+    "Elm",
+    "Fair",
+    "Far",
+    "Fen",
+    "Fox",
+    "Gar",
+    "Glad",
+    "Gold",
+    "Green",
+    "Hal",
+    "Ham",
+    "Har",
+    "Hart",
+    "Hay",
+    "Hol",
+    "Hor",
+    "Kent",
+    "Kings",
+    "Lang",
+    "Lee",
+    "Lin",
+    "Lock",
+    "Long",
+    "Mar",
+    "Mid",
+    "Mil",
+    "Nor",
+    "Oak",
+    "Pen",
+    "Pres",
+    "Rad",
+    "Red",
+    "Rock",
+    "Rush",
+    "Sal",
+    "Shel",
+    "Stan",
+    "Stock",
+    "Sun",
+    "Thorn",
+    "Ton",
+    "Wal",
+    "War",
+    "West",
+    "Whit",
+    "Wil",
+    "Win",
+    "Wood",
+    "Wor",
+)
+_SURNAME_ENDINGS: tuple[str, ...] = (
+    "bury",
+    "by",
+    "cott",
+    "croft",
+    "den",
+    "don",
+    "field",
+    "ford",
+    "gate",
+    "ham",
+    "hurst",
+    "ington",
+    "land",
+    "ley",
+    "low",
+    "man",
+    "mer",
+    "more",
+    "ridge",
+    "shaw",
+    "stead",
+    "ston",
+    "thorpe",
+    "ton",
+    "well",
+    "wick",
+    "win",
+    "wood",
+    "worth",
+    "yard",
+)
+TAIL_SURNAMES: tuple[str, ...] = tuple(
+    stem + ending for stem in _SURNAME_STEMS for ending in _SURNAME_ENDINGS
+)
+#: share of people of British or Irish heritage whose surname comes from the long tail
+TAIL_SURNAME_SHARE = 0.5
+
+
 def zipf_weights(n: int, exponent: float = 0.9) -> np.ndarray:
     """Normalised weights 1/rank**exponent for n items: earlier items are commoner."""
     weights = 1.0 / np.arange(1, n + 1, dtype=float) ** exponent
@@ -643,13 +757,18 @@ def draw_names(
             if len(rows) == 0:
                 continue
             names = np.array(pool, dtype=object)
-            first = names[rng.choice(len(names), size=len(rows), p=zipf_weights(len(names)))]
+            first = names[rng.choice(len(names), size=len(rows), p=zipf_weights(len(names), 0.7))]
             second = names[rng.integers(0, len(names), size=len(rows))]
             has_middle = rng.random(len(rows)) < 0.35
             first = np.where(has_middle & (second != first), first + " " + second, first)
             forenames[rows] = first
         rows = np.flatnonzero(in_pool)
         family_names = np.array(family, dtype=object)
-        picks = rng.choice(len(family_names), size=len(rows), p=zipf_weights(len(family), 1.1))
+        picks = rng.choice(len(family_names), size=len(rows), p=zipf_weights(len(family), 0.8))
         surnames[rows] = family_names[picks]
+        if label in {"british", "irish"}:
+            tail = np.array(TAIL_SURNAMES, dtype=object)
+            from_tail = rng.random(len(rows)) < TAIL_SURNAME_SHARE
+            tail_picks = rng.choice(len(tail), size=len(rows), p=zipf_weights(len(tail), 0.5))
+            surnames[rows] = np.where(from_tail, tail[tail_picks], surnames[rows])
     return forenames, surnames, heritage

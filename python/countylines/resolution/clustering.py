@@ -158,18 +158,27 @@ def cluster_records(
     config = config or ClusteringConfig()
     parent: dict[str, str] = {}
     clusters: dict[str, _Cluster] = {}
-    for row in records.itertuples(index=False):
-        record_id = str(row.record_id)
+    count = len(records)
+    surnames = records["surname_std"].tolist() if "surname_std" in records else [None] * count
+    forenames = records["forename1"].tolist() if "forename1" in records else [None] * count
+    dobs = pd.to_datetime(records["date_of_birth"]).dt.date.tolist()
+    for record_id, sex, dob, pnc, surname, forename in zip(
+        records["record_id"].astype(str).tolist(),
+        records["sex"].tolist(),
+        dobs,
+        records["pnc_id"].tolist(),
+        surnames,
+        forenames,
+        strict=True,
+    ):
         parent[record_id] = record_id
         cluster = _Cluster(members=[record_id])
-        if isinstance(row.sex, str) and row.sex in {"M", "F"}:
-            cluster.sexes.add(row.sex)
-        if row.date_of_birth is not None and not pd.isna(row.date_of_birth):
-            cluster.dobs.add(pd.Timestamp(row.date_of_birth).date())
-        if isinstance(row.pnc_id, str) and row.pnc_id:
-            cluster.pncs.add(row.pnc_id)
-        surname = getattr(row, "surname_std", None)
-        forename = getattr(row, "forename1", None)
+        if isinstance(sex, str) and sex in {"M", "F"}:
+            cluster.sexes.add(sex)
+        if isinstance(dob, date) and not pd.isna(dob):
+            cluster.dobs.add(dob)
+        if isinstance(pnc, str) and pnc:
+            cluster.pncs.add(pnc)
         if isinstance(surname, str) and isinstance(forename, str) and surname and forename:
             cluster.names.add((surname, forename))
         clusters[record_id] = cluster
@@ -184,9 +193,14 @@ def cluster_records(
 
     forbidden: set[tuple[str, str]] = {tuple(sorted(pair)) for pair in cannot_link}  # type: ignore[misc]
     scores: dict[tuple[str, str], float] = {}
-    for row in links.itertuples(index=False):
-        key = tuple(sorted((str(row.record_id_l), str(row.record_id_r))))
-        scores[key] = max(scores.get(key, 0.0), float(row.probability))  # type: ignore[index]
+    for left_id, right_id, probability in zip(
+        links["record_id_l"].astype(str).tolist(),
+        links["record_id_r"].astype(str).tolist(),
+        links["probability"].astype(float).tolist(),
+        strict=True,
+    ):
+        key = (left_id, right_id) if left_id < right_id else (right_id, left_id)
+        scores[key] = max(scores.get(key, 0.0), probability)
 
     ordered = links.assign(
         _rank=links["method"].map(METHOD_RANK),
@@ -197,9 +211,13 @@ def cluster_records(
     decisions: list[str] = []
     best_method: dict[str, str] = {}
     best_probability: dict[str, float] = {}
-    for row in ordered.itertuples(index=False):
-        left_id, right_id = str(row.record_id_l), str(row.record_id_r)
-        method, probability = str(row.method), float(row.probability)
+    for left_id, right_id, method, probability in zip(
+        ordered["record_id_l"].astype(str).tolist(),
+        ordered["record_id_r"].astype(str).tolist(),
+        ordered["method"].astype(str).tolist(),
+        ordered["probability"].astype(float).tolist(),
+        strict=True,
+    ):
         if left_id not in parent or right_id not in parent:
             decisions.append("unknown_record")
             continue

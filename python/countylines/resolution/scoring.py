@@ -51,6 +51,8 @@ class ScoringConfig:
     deterministic_recall: float = 0.7
     #: refine m probabilities by expectation maximisation after the PNC-label estimate
     em_passes: bool = True
+    #: DuckDB threads for Splink (results are sorted, so they do not depend on it)
+    threads: int = 2
 
 
 def _comparisons() -> list:
@@ -133,15 +135,23 @@ def _comparisons() -> list:
 
 def _blocking_rules() -> list:
     from splink import block_on
-    from splink.blocking_rule_library import CustomRule
 
+    transposed = (
+        "substr(date_of_birth, 1, 4)",
+        "least(substr(date_of_birth, 6, 2), substr(date_of_birth, 9, 2))",
+        "greatest(substr(date_of_birth, 6, 2), substr(date_of_birth, 9, 2))",
+    )
+    # Every rule keeps blocks small at force scale: a name alone is never a block (there
+    # are thousands of MOHAMMED KHANs), it is always paired with a year, a district or a
+    # phone. Name-only contacts are handled by the exact rules of int_person_links_exact.
     return [
         block_on("date_of_birth", "substr(surname_std, 1, 1)"),
         block_on("date_of_birth", "substr(forename1, 1, 1)"),
-        block_on("surname_std", "forename1"),
-        block_on("name_key"),
-        CustomRule("l.surname_std = r.forename1 and l.forename1 = r.surname_std"),
-        block_on("surname_std", "substr(date_of_birth, 1, 4)"),
+        block_on("surname_std", "forename1", "substr(date_of_birth, 1, 4)"),
+        block_on("surname_std", "forename1", "postcode_district"),
+        block_on("surname_std", "forename1", "phone"),
+        block_on("name_key", "substr(date_of_birth, 1, 4)"),
+        block_on("surname_std", *transposed),
         block_on("pnc_id"),
         block_on("phone"),
         block_on("postcode", "substr(surname_std, 1, 2)"),
@@ -192,7 +202,7 @@ def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> p
     logging.getLogger("splink").setLevel(logging.ERROR)
     frame = prepare_records(records)
     connection = duckdb.connect()
-    connection.execute("set threads to 1")  # repeatable sampling and ordering
+    connection.execute(f"set threads to {config.threads}")
     linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
     linker.training.estimate_probability_two_random_records_match(
         [
@@ -207,7 +217,10 @@ def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> p
     if frame["pnc_id"].notna().any():
         linker.training.estimate_m_from_label_column("pnc_id")
     if config.em_passes:
-        for rule in (block_on("date_of_birth"), block_on("surname_std", "forename1")):
+        for rule in (
+            block_on("date_of_birth", "substr(surname_std, 1, 1)"),
+            block_on("surname_std", "forename1", "substr(date_of_birth, 1, 4)"),
+        ):
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, fix_u_probabilities=True
             )
