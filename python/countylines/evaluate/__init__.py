@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from countylines.evaluate.identification import identification_measures
 from countylines.evaluate.identity import identity_measures
 
 
@@ -38,6 +39,17 @@ def evaluate(truth_dir: Path, warehouse: Path) -> dict[str, dict[str, object]]:
             results["identity"] = identity_measures(connection, read_truth(truth_dir, "identity"))
         else:
             results["identity"] = {"status": "marts.nominal_source_xref not built"}
+        if mart_exists(connection, "safeguarding_referrals") and mart_exists(
+            connection, "deal_lines"
+        ):
+            results["identification"] = identification_measures(
+                connection,
+                read_truth(truth_dir, "persons"),
+                read_truth(truth_dir, "identity"),
+                read_truth(truth_dir, "lines"),
+            )
+        else:
+            results["identification"] = {"status": "identification marts not built"}
         return results
     finally:
         connection.close()

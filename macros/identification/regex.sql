@@ -1,0 +1,82 @@
+{#- Regular-expression helpers of county lines identification. Patterns are
+    RE2 / Java compatible (DuckDB uses RE2, Spark Java), so the lexicon seed
+    runs on both engines. -#}
+
+{#- True when `pattern` (a regular expression known when the SQL is
+    compiled, e.g. a lexicon row) occurs anywhere in `expr` as whole words,
+    ignoring case: the pattern is wrapped in `(?i)\b(?:...)\b`. Null text
+    gives null. -#}
+{% macro cl_regex_contains_words(expr, pattern) -%}
+    {{ return(adapter.dispatch('cl_regex_contains_words', 'countylines')(
+        expr, pattern)) }}
+{%- endmacro %}
+
+{% macro duckdb__cl_regex_contains_words(expr, pattern) -%}
+    {%- set wrapped = '(?i)\\b(?:' ~ pattern ~ ')\\b' -%}
+    regexp_matches({{ expr }}, '{{ wrapped | replace("'", "''") }}')
+{%- endmacro %}
+
+{% macro spark__cl_regex_contains_words(expr, pattern) -%}
+    {%- set wrapped = '(?i)\\b(?:' ~ pattern ~ ')\\b' -%}
+    ({{ expr }} rlike '{{ wrapped | replace("\\", "\\\\") | replace("'", "\\'") }}')
+{%- endmacro %}
+
+{% macro default__cl_regex_contains_words(expr, pattern) -%}
+    {{ exceptions.raise_compiler_error(
+        'cl_regex_contains_words is not implemented for adapter ' ~ target.type) }}
+{%- endmacro %}
+
+
+{#- A select over `relation_alias` with one row per match of `pattern` in
+    `text_column`: the `keep_columns` of the row and `matched_text` (the whole
+    match). Rows with no match or null text give no rows. -#}
+{% macro cl_regex_match_rows(relation_alias, text_column, pattern, keep_columns) -%}
+    {{ return(adapter.dispatch('cl_regex_match_rows', 'countylines')(
+        relation_alias, text_column, pattern, keep_columns)) }}
+{%- endmacro %}
+
+{% macro duckdb__cl_regex_match_rows(relation_alias, text_column, pattern, keep_columns) -%}
+    select
+        {%- for column in keep_columns %}
+        {{ relation_alias }}.{{ column }},
+        {%- endfor %}
+        unnest(
+            regexp_extract_all({{ relation_alias }}.{{ text_column }}, '{{ pattern }}')
+        ) as matched_text
+    from {{ relation_alias }}
+    where {{ relation_alias }}.{{ text_column }} is not null
+{%- endmacro %}
+
+{% macro spark__cl_regex_match_rows(relation_alias, text_column, pattern, keep_columns) -%}
+    select
+        {%- for column in keep_columns %}
+        {{ relation_alias }}.{{ column }},
+        {%- endfor %}
+        exploded.matched_text
+    from {{ relation_alias }}
+    lateral view explode(
+        regexp_extract_all({{ relation_alias }}.{{ text_column }}, '{{ pattern }}', 0)
+    ) exploded as matched_text
+    where {{ relation_alias }}.{{ text_column }} is not null
+{%- endmacro %}
+
+{% macro default__cl_regex_match_rows(relation_alias, text_column, pattern, keep_columns) -%}
+    {{ exceptions.raise_compiler_error(
+        'cl_regex_match_rows is not implemented for adapter ' ~ target.type) }}
+{%- endmacro %}
+
+
+{#- The pattern of a UK mobile number as people write it in free text:
+    07700 900123, 07700900123, +447700900123, +44 (0)7700 900123,
+    (07700) 900-123, 07700-900-123, 0044 7700 900 123. Normalise the match
+    with normalise_phone. -#}
+{% macro cl_phone_pattern() -%}
+    (\+44\s?\(?0?\)?\s?|0044\s?|\(?0)7[0-9]{3}\)?[\s.-]?[0-9]{3}[\s.-]?[0-9]{3}
+{%- endmacro %}
+
+
+{#- The decay factor of an indicator `age_days` old: 0.5 ^ (age / half-life),
+    1 for undated or future events. -#}
+{% macro cl_decay(age_days, half_life_days) -%}
+    power(0.5, greatest(coalesce({{ age_days }}, 0), 0) / ({{ half_life_days }} * 1.0))
+{%- endmacro %}

@@ -1,0 +1,191 @@
+{#- One row per (person, crime, indicator) found in recorded crimes, before
+    weighting: markers (COUNTY_LINES, CCE), Class A supply / possession codes
+    (seed `cl_offence_codes`), offences outside the force area (postcode
+    reference), exploitation offences, county-lines language in the MO text
+    and deal-line phones or names in it. Offender indicators go to suspects
+    and offenders only; victims of exploitation offences, of CCE-marked crimes
+    and of crimes with county-lines markers or language get
+    CRIME_EXPLOITATION_VICTIM; witnesses get nothing. `strength` (0-1)
+    multiplies the indicator weight. -#}
+with people as (
+    select * from {{ ref('int_cl_record_people') }}
+    where source_system = 'CRIMES'
+),
+
+crimes as (
+    select * from {{ ref('stg_crimes__crimes') }}
+),
+
+offence_codes as (
+    select * from {{ ref('cl_offence_codes') }}
+),
+
+districts as (
+    select * from {{ ref('stg_reference__postcode_districts') }}
+),
+
+areas as (
+    select * from {{ ref('stg_reference__postcode_areas') }}
+),
+
+text_signals as (
+    select * from {{ ref('int_cl_text_signals') }}
+    where source_system = 'CRIMES'
+),
+
+line_choice as (
+    select * from {{ ref('int_cl_record_line_choice') }}
+    where source_system = 'CRIMES'
+),
+
+crime_facts as (
+    select
+        crimes.crime_ref,
+        coalesce(crimes.offence_date, crimes.recorded_date) as event_date,
+        {{ dbt.concat(["';'", "coalesce(upper(crimes.markers), '')", "';'"]) }}
+            as marker_list,
+        offence_codes.offence_kind,
+        coalesce(text_signals.text_strength, 0) as text_strength,
+        line_choice.line_id,
+        case
+            when districts.postcode_district is not null
+                then not districts.is_in_force_area
+            when areas.postcode_area is not null
+                then not areas.is_in_force_area
+            else false
+        end as is_out_of_force
+    from crimes
+    left join offence_codes
+        on crimes.ho_code = offence_codes.ho_code
+    left join districts
+        on crimes.postcode_district = districts.postcode_district
+    left join areas
+        on crimes.postcode_area = areas.postcode_area
+    left join text_signals
+        on crimes.crime_ref = text_signals.record_ref
+    left join line_choice
+        on crimes.crime_ref = line_choice.record_ref
+),
+
+person_facts as (
+    select
+        people.nominal_id,
+        people.person_role in ('SUSPECT', 'OFFENDER') as is_offender,
+        people.person_role = 'VICTIM' as is_victim,
+        crime_facts.*
+    from people
+    inner join crime_facts
+        on people.record_ref = crime_facts.crime_ref
+),
+
+found as (
+    select
+        person_facts.nominal_id,
+        'CRIME_MARKER_COUNTY_LINES' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        person_facts.is_offender
+        and person_facts.marker_list like '%;COUNTY_LINES;%'
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_MARKER_CCE' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        (person_facts.is_offender or person_facts.is_victim)
+        and person_facts.marker_list like '%;CCE;%'
+    union all
+    select
+        person_facts.nominal_id,
+        case person_facts.offence_kind
+            when 'CLASS_A_SUPPLY' then 'CRIME_CLASS_A_SUPPLY'
+            when 'CLASS_A_POSSESSION' then 'CRIME_CLASS_A_POSSESSION'
+            else 'CRIME_EXPLOITATION_SUSPECT'
+        end as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where person_facts.is_offender and person_facts.offence_kind is not null
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_OUT_OF_FORCE' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where person_facts.is_offender and person_facts.is_out_of_force
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_EXPLOITATION_VICTIM' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        case
+            when
+                person_facts.offence_kind = 'EXPLOITATION'
+                or person_facts.marker_list like '%;CCE;%'
+                or person_facts.marker_list like '%;COUNTY_LINES;%'
+                then 1.0
+            else person_facts.text_strength
+        end as strength
+    from person_facts
+    where
+        person_facts.is_victim
+        and (
+            person_facts.offence_kind = 'EXPLOITATION'
+            or person_facts.marker_list like '%;CCE;%'
+            or person_facts.marker_list like '%;COUNTY_LINES;%'
+            or person_facts.text_strength
+            >= {{ var('cl_victim_min_text_strength', 0.5) }}
+            or person_facts.line_id is not null
+        )
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_TEXT' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        person_facts.text_strength as strength
+    from person_facts
+    where person_facts.is_offender and person_facts.text_strength > 0
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_LINE_PHONE' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        (person_facts.is_offender or person_facts.is_victim)
+        and person_facts.line_id is not null
+),
+
+final as (
+    select
+        found.nominal_id,
+        found.indicator,
+        'CRIMES' as source_system,
+        found.record_ref,
+        found.line_id,
+        found.strength,
+        found.event_date
+    from found
+)
+
+select * from final

@@ -1,0 +1,43 @@
+{#- One row per nominal with any source indicator: the base county-lines
+    score, the sum over indicators of their decayed weights, each indicator
+    capped at its seed `cap` (so one kind of evidence repeated cannot make a
+    person county lines alone), before network context. is_base_flagged:
+    base score at least the var `cl_score_threshold` (default 4). -#}
+with indicators as (
+    select * from {{ ref('int_cl_indicators') }}
+),
+
+weights as (
+    select * from {{ ref('cl_indicator_weights') }}
+),
+
+per_indicator as (
+    select
+        indicators.nominal_id,
+        indicators.indicator,
+        weights.category as indicator_category,
+        count(*) as occurrence_count,
+        least(sum(indicators.weight), weights.cap) as capped_weight
+    from indicators
+    inner join weights
+        on indicators.indicator = weights.indicator
+    group by 1, 2, 3, weights.cap
+),
+
+final as (
+    select
+        per_indicator.nominal_id,
+        sum(per_indicator.capped_weight) as base_score,
+        sum(case
+            when per_indicator.indicator_category = 'EXPLOITATION'
+                then per_indicator.capped_weight
+            else 0
+        end) as exploitation_score,
+        sum(per_indicator.occurrence_count) as indicator_count,
+        sum(per_indicator.capped_weight)
+        >= {{ var('cl_score_threshold', 4) }} as is_base_flagged
+    from per_indicator
+    group by 1
+)
+
+select * from final

@@ -1,0 +1,176 @@
+{#- One row per person who may be exploited: every nominal flagged as a
+    potential victim (children and vulnerable adults with exploitation
+    indicators, including those who appear only as offenders) and everyone on
+    the exploitation list, with the line they are most strongly linked to
+    and the reasons in words. -#}
+with scores as (
+    select * from {{ ref('int_nominal_cl_scores') }}
+),
+
+indicators as (
+    select * from {{ ref('int_cl_indicators') }}
+),
+
+line_people as (
+    select * from {{ ref('deal_line_nominals') }}
+),
+
+associations as (
+    select * from {{ ref('int_nominal_associations') }}
+),
+
+people as (
+    select * from {{ ref('int_cl_record_people') }}
+),
+
+xref as (
+    select * from {{ ref('nominal_source_xref') }}
+),
+
+missing_persons as (
+    select * from {{ ref('stg_compact__missing_persons') }}
+),
+
+listed as (
+    select distinct indicators.nominal_id
+    from indicators
+    where indicators.indicator = 'EXPLOITATION_LIST'
+),
+
+referred as (
+    select
+        scores.nominal_id,
+        scores.is_child,
+        scores.top_indicators,
+        scores.last_indicator_date
+    from scores
+    where
+        scores.is_potential_victim
+        or scores.nominal_id in (select listed.nominal_id from listed)
+),
+
+missing_counts as (
+    select
+        indicators.nominal_id,
+        count(distinct case
+            when indicators.source_system = 'COMPACT'
+                then indicators.record_ref
+        end) as indicator_episode_count,
+        count(distinct case
+            when indicators.indicator = 'MISSING_FOUND_OUT_OF_FORCE'
+                then indicators.record_ref
+        end) as found_out_of_force_count
+    from indicators
+    group by 1
+),
+
+episode_counts as (
+    select
+        people.nominal_id,
+        count(distinct people.record_ref) as missing_episode_count
+    from people
+    where people.person_role = 'MISSING_PERSON'
+    group by 1
+),
+
+offender_flags as (
+    select distinct people.nominal_id
+    from people
+    where people.person_role in ('SUSPECT', 'OFFENDER', 'DETAINEE', 'PRISONER')
+),
+
+looked_after as (
+    select
+        xref.nominal_id,
+        max(case when missing_persons.is_looked_after then 1 else 0 end)
+            as is_looked_after
+    from missing_persons
+    inner join xref
+        on
+            xref.source_system = 'COMPACT'
+            and missing_persons.compact_person_id = xref.source_id
+    group by 1
+),
+
+direct_lines as (
+    select
+        line_people.nominal_id,
+        line_people.line_id,
+        line_people.evidence_count * 2.0 as link_strength
+    from line_people
+),
+
+associate_lines as (
+    select
+        associations.nominal_id_a as nominal_id,
+        line_people.line_id,
+        sum(associations.evidence_count) * 1.0 as link_strength
+    from associations
+    inner join line_people
+        on associations.nominal_id_b = line_people.nominal_id
+    group by 1, 2
+    union all
+    select
+        associations.nominal_id_b as nominal_id,
+        line_people.line_id,
+        sum(associations.evidence_count) * 1.0 as link_strength
+    from associations
+    inner join line_people
+        on associations.nominal_id_a = line_people.nominal_id
+    group by 1, 2
+),
+
+candidate_lines as (
+    select
+        all_lines.nominal_id,
+        all_lines.line_id,
+        sum(all_lines.link_strength) as link_strength
+    from (
+        select * from direct_lines
+        union all
+        select * from associate_lines
+    ) as all_lines
+    group by 1, 2
+),
+
+best_lines as (
+    select
+        candidate_lines.nominal_id,
+        candidate_lines.line_id,
+        row_number() over (
+            partition by candidate_lines.nominal_id
+            order by candidate_lines.link_strength desc, candidate_lines.line_id
+        ) as line_rank
+    from candidate_lines
+),
+
+final as (
+    select
+        referred.nominal_id,
+        best_lines.line_id,
+        cast(null as {{ dbt.type_string() }}) as network_id,
+        referred.top_indicators as reasons,
+        cast(coalesce(episode_counts.missing_episode_count, 0) as integer)
+            as missing_episode_count,
+        cast(coalesce(missing_counts.found_out_of_force_count, 0) as integer)
+            as found_out_of_force_count,
+        referred.is_child,
+        coalesce(looked_after.is_looked_after, 0) = 1 as is_looked_after,
+        offender_flags.nominal_id is not null as appears_as_offender,
+        referred.nominal_id in (select listed.nominal_id from listed)
+            as is_on_exploitation_list,
+        referred.last_indicator_date
+    from referred
+    left join best_lines
+        on referred.nominal_id = best_lines.nominal_id and best_lines.line_rank = 1
+    left join missing_counts
+        on referred.nominal_id = missing_counts.nominal_id
+    left join episode_counts
+        on referred.nominal_id = episode_counts.nominal_id
+    left join offender_flags
+        on referred.nominal_id = offender_flags.nominal_id
+    left join looked_after
+        on referred.nominal_id = looked_after.nominal_id
+)
+
+select * from final
