@@ -10,10 +10,12 @@
     line. A component holding a registered phone or name is that registered
     line (line_id = line_ref; a phone the register lists keeps its own line).
     Any other component is a new line when it recurs (at least
-    `cl_new_line_min_records` records, default 2, outside the register) with
+    `cl_new_line_min_records` records, default 2, that write the phone or name
+    themselves: intelligence, crime, custody, prison-note or missing-episode
+    text; a contact's or associate's phone alone is not enough) with
     county-lines context (a record with lexicon strength at least
     `cl_new_line_min_text_strength`, default 0.3, or a line name);
-    line_id = `NEW-` + the first 10 hex digits of md5 of its smallest
+    line_id = `NEW-` + the last 10 hex digits of md5 of its smallest
     phone (or name). -#}
 {%- set rounds = var('cl_line_cluster_rounds', 8) %}
 with phone_mentions as (
@@ -176,7 +178,9 @@ component_evidence as (
         on
             nodes.node_type = node_mentions.node_type
             and nodes.node_value = node_mentions.node_value
-            and node_mentions.mention_kind != 'REGISTER'
+            and node_mentions.mention_kind not in (
+                'REGISTER', 'CONTACT_PHONE', 'ASSOCIATE_PHONE'
+            )
     left join record_context
         on
             node_mentions.source_system = record_context.source_system
