@@ -41,8 +41,17 @@ def test_mistyped_pnc_id_still_links_the_prisoner(xref) -> None:
     assert xref["NOMINAL:N9900009"] == xref["PINS:A9900ZZ"]
 
 
-def test_contact_known_only_by_a_unique_name_is_linked(xref) -> None:
-    assert xref["PINS_CONTACT:PC9900001"] == xref["NOMINAL:N9900010"]
+def test_contact_known_only_by_a_name_is_suggested_not_merged(xref, small_warehouse: Path) -> None:
+    """A name alone is not enough to merge (a prisoner's visitor is often unknown to
+    police), but the one person of that name is put to an analyst."""
+    assert xref["PINS_CONTACT:PC9900001"] != xref["NOMINAL:N9900010"]
+    connection = duckdb.connect(str(small_warehouse), read_only=True)
+    suggestions = connection.execute(
+        "select link_rule from marts.nominal_clerical_review "
+        "where record_id_r = 'PINS_CONTACT:PC9900001' and record_id_l like 'NOMINAL:N9900010%'"
+    ).fetchall()
+    connection.close()
+    assert suggestions == [("unique_full_name",)]
 
 
 def test_identity_accuracy_on_small(small_warehouse: Path, small_extract: Path) -> None:
@@ -50,4 +59,4 @@ def test_identity_accuracy_on_small(small_warehouse: Path, small_extract: Path) 
     recall has a floor well under today's figure (see the README for measured values)."""
     identity = evaluate(small_extract / "truth", small_warehouse)["identity"]
     assert identity["pairwise_precision"] >= 0.99
-    assert identity["pairwise_recall"] >= 0.7
+    assert identity["pairwise_recall"] >= 0.6

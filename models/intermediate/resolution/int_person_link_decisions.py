@@ -5,20 +5,21 @@ exact keys and probabilistic scores are clustered strongest first under constrai
 (analyst DIFFERENT, sex, date of birth, PNC, forenames, weak bridges); then contacts and
 associates that identify no one on their own are attached to the one person they fit
 (python/countylines/resolution/attachment.py) and the clustering is redone with those
-links. One row per link, with the final cluster of each side.
+links; name-only matches are kept as `suggested` links for the clerical review. One row
+per link, with the final cluster of each side.
 """
 
 import pandas as pd
 
-from countylines.resolution.attachment import attachment_links
+from countylines.resolution.attachment import AUTO_ATTACH_RULES, attachment_links
 from countylines.resolution.clustering import ClusteringConfig, cluster_records
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
     config = ClusteringConfig(
-        link_probability=float(dbt.config.get("link_probability") or 0.95),
-        strong_probability=float(dbt.config.get("strong_probability") or 0.995),
+        link_probability=float(dbt.config.get("link_probability") or 0.99),
+        strong_probability=float(dbt.config.get("strong_probability") or 0.999),
     )
     records = dbt.ref("int_person_records").df()
     exact = dbt.ref("int_person_links_exact").df()
@@ -64,11 +65,14 @@ def model(dbt, session):
     different = overrides[overrides["decision"] == "DIFFERENT"]
     cannot_link = list(zip(different["record_id_l"], different["record_id_r"], strict=True))
     first_pass, _ = cluster_records(records, links, cannot_link, config)
-    attached = attachment_links(records, first_pass).assign(
+    matched = attachment_links(records, first_pass).assign(
         method="exact_key", probability=1.0, match_weight=None
     )
-    links = pd.concat([links, attached], ignore_index=True)
+    automatic = matched["link_rule"].isin(AUTO_ATTACH_RULES)
+    links = pd.concat([links, matched[automatic]], ignore_index=True)
     assignments, decisions = cluster_records(records, links, cannot_link, config)
+    suggested = matched[~automatic].assign(decision="suggested", probability=None)
+    decisions = pd.concat([decisions, suggested], ignore_index=True)
     cluster_of = dict(zip(assignments["record_id"], assignments["cluster_id"], strict=True))
     decisions["cluster_id_l"] = decisions["record_id_l"].map(cluster_of)
     decisions["cluster_id_r"] = decisions["record_id_r"].map(cluster_of)
