@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per indicator found in one source record for one person: the
     union of the per-source models, with the indicator's weight decayed by
     age: weight = seed weight * strength * 0.5 ^ (age_days / half-life),

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per (person, association link) to a nominal whose base score is
     flagged: the network indicators NETWORK_<link_type> (one propagation
     step), weighted and decayed like the others (by the link's last date;

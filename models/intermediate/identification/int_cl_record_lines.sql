@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per (source_system, record_ref, line_id): a record (outside the
     register) that writes a phone number or name of a deal line, with how
     many of the line's phones / names it writes and its date. -#}

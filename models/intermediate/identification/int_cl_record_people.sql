@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per (source_system, record_ref, nominal_id, person_role): the
     resolved people of every source record that identification reads, with
     their role in it. Roles: crimes SUSPECT / OFFENDER / VICTIM / WITNESS /

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per source record (source_system, record_ref) whose free text
     holds county-lines language: the strongest term of each category and the
     record's lexicon strength, 0-1: the sum of the per-category strongest

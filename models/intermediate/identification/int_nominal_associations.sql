@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per (nominal_id_a, nominal_id_b, link_type), nominal_id_a <
     nominal_id_b: typed association links between resolved people.
     CO_OFFENDING: suspects / offenders of one crime (victims and witnesses

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per nominal with any source indicator: the base county-lines
     score, the sum over indicators of their decayed weights, each indicator
     capped at its seed `cap` (so one kind of evidence repeated cannot make a

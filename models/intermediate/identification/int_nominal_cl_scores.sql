@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 {#- One row per nominal with any indicator (source or network): the
     county-lines score = the capped source indicators + the capped network
     indicators (the network part itself at most `cl_network_cap`, default 4),
