@@ -13,6 +13,7 @@ import pandas as pd
 
 from countylines.evaluate.identification import identification_measures
 from countylines.evaluate.identity import identity_measures
+from countylines.evaluate.network import network_measures
 
 
 def mart_exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -50,6 +51,12 @@ def evaluate(truth_dir: Path, warehouse: Path) -> dict[str, dict[str, object]]:
             )
         else:
             results["identification"] = {"status": "identification marts not built"}
+        if mart_exists(connection, "network_members"):
+            results["network"] = network_measures(
+                connection, read_truth(truth_dir, "persons"), read_truth(truth_dir, "identity")
+            )
+        else:
+            results["network"] = {"status": "marts.network_members not built"}
         return results
     finally:
         connection.close()
