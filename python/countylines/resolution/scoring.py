@@ -107,6 +107,10 @@ def _comparisons() -> list:
         output_column_name="surname",
         comparison_levels=[
             cll.NullLevel("surname_std"),
+            cll.CustomLevel(
+                sql_condition="name_key_l = name_key_r and surname_std_l != surname_std_r",
+                label_for_charts="Same name tokens in another order (swapped names)",
+            ),
             cll.ExactMatchLevel("surname_std", term_frequency_adjustments=True),
             cll.JaroWinklerLevel("surname_std", 0.92).configure(
                 tf_adjustment_column="surname_std", tf_adjustment_weight=0.5
