@@ -157,8 +157,8 @@ def model_measures(
 ) -> dict[str, object]:
     """The warehouse's measures: flags, referrals, referral lines and new lines."""
     person_of = nominal_to_person(connection, identity)
-    flag_mart = "nominal_priority" if _exists(connection, "nominal_priority") else (
-        "nominal_county_lines"
+    flag_mart = (
+        "nominal_priority" if _exists(connection, "nominal_priority") else "nominal_county_lines"
     )
     flagged = connection.execute(
         f"select nominal_id from marts.{flag_mart} where is_county_lines"
@@ -208,9 +208,7 @@ def baseline_measures(
     ).df()
     text = reports["report_text"].fillna("")
     cl_hit = text.apply(lambda value: any(word in value for word in BASELINE_KEYWORDS))
-    ex_hit = text.apply(
-        lambda value: any(word in value for word in BASELINE_EXPLOITATION_KEYWORDS)
-    )
+    ex_hit = text.apply(lambda value: any(word in value for word in BASELINE_EXPLOITATION_KEYWORDS))
     listed = connection.execute(
         "select wmp_nominal_id from staging.stg_register__exploitation_list"
     ).df()
