@@ -60,3 +60,15 @@ def test_identity_accuracy_on_small(small_warehouse: Path, small_extract: Path) 
     identity = evaluate(small_extract / "truth", small_warehouse)["identity"]
     assert identity["pairwise_precision"] >= 0.99
     assert identity["pairwise_recall"] >= 0.6
+
+
+def test_scores_are_repeatable(small_warehouse: Path) -> None:
+    """Same records, same scores: nominal_id must not change between two builds."""
+    from countylines.resolution.scoring import score_pairs
+
+    connection = duckdb.connect(str(small_warehouse), read_only=True)
+    records = connection.execute("select * from intermediate.int_person_records").df()
+    connection.close()
+    first, second = score_pairs(records), score_pairs(records.sample(frac=1, random_state=3))
+    assert len(first) > 0
+    assert first.equals(second)

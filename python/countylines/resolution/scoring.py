@@ -228,11 +228,11 @@ def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> p
     from splink import DuckDBAPI, Linker, block_on
 
     config = config or ScoringConfig()
-    logging.getLogger("splink").setLevel(logging.ERROR)
     frame = prepare_records(records)
     connection = duckdb.connect()
     connection.execute(f"set threads to {config.threads}")
     linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+    logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
     linker.training.estimate_probability_two_random_records_match(
         [
             "l.pnc_id = r.pnc_id",
