@@ -80,3 +80,43 @@
 {% macro cl_decay(age_days, half_life_days) -%}
     power(0.5, greatest(coalesce({{ age_days }}, 0), 0) / ({{ half_life_days }} * 1.0))
 {%- endmacro %}
+
+
+{#- A list of strings as comma-separated SQL literals, for `in (...)`:
+    ['A', "B'C"] -> 'A', 'B''C'. -#}
+{% macro cl_quoted_list(values) -%}
+    {%- for value in values -%}
+        '{{ value | replace("'", "''") }}'{{ ', ' if not loop.last }}
+    {%- endfor -%}
+{%- endmacro %}
+
+
+{#- The rows of the lexicon seed (term_id, category, pattern, strength) when
+    the SQL is compiled, so each pattern becomes a constant regular
+    expression. Reads the seed's own relation (from the graph, not ref, so a
+    unit test's fixture of the seed does not hide the patterns); no rows
+    while parsing or before the seed is loaded (e.g. when linting). -#}
+{% macro cl_lexicon_rows() -%}
+    {%- if not execute -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set node = (graph.get('nodes') or {}).get(
+        'seed.countylines.cl_lexicon') -%}
+    {%- if node -%}
+        {%- set relation = adapter.get_relation(
+            database=node.database, schema=node.schema,
+            identifier=node.alias) -%}
+    {%- else -%}
+        {#- a unit test's context has no graph: the seeds' schema -#}
+        {%- set relation = adapter.get_relation(
+            database=target.database,
+            schema=generate_schema_name('reference', none),
+            identifier='cl_lexicon') -%}
+    {%- endif -%}
+    {%- if relation is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {{ return(run_query(
+        'select term_id, category, pattern, strength from '
+        ~ relation ~ ' order by term_id').rows) }}
+{%- endmacro %}

@@ -8,9 +8,9 @@
     'register', 'soc'] %}
 with
 {%- for source_name in sources %}
-indicators_{{ source_name }} as (
-    select * from {{ ref('int_cl_indicators_' ~ source_name) }}
-),
+    indicators_{{ source_name }} as (
+        select * from {{ ref('int_cl_indicators_' ~ source_name) }}
+    ),
 {%- endfor %}
 
 weights as (
@@ -23,18 +23,18 @@ extract_dates as (
 
 found as (
     {%- for source_name in sources %}
-    select
-        indicators_{{ source_name }}.nominal_id,
-        indicators_{{ source_name }}.indicator,
-        indicators_{{ source_name }}.source_system,
-        indicators_{{ source_name }}.record_ref,
-        indicators_{{ source_name }}.line_id,
-        indicators_{{ source_name }}.strength,
-        indicators_{{ source_name }}.event_date
-    from indicators_{{ source_name }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            indicators_{{ source_name }}.nominal_id,
+            indicators_{{ source_name }}.indicator,
+            indicators_{{ source_name }}.source_system,
+            indicators_{{ source_name }}.record_ref,
+            indicators_{{ source_name }}.line_id,
+            indicators_{{ source_name }}.strength,
+            indicators_{{ source_name }}.event_date
+        from indicators_{{ source_name }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

@@ -12,7 +12,7 @@ ranked as (
         record_lines.line_id,
         row_number() over (
             partition by record_lines.source_system, record_lines.record_ref
-            order by record_lines.mention_count desc, record_lines.line_id
+            order by record_lines.mention_count desc, record_lines.line_id asc
         ) as line_rank
     from record_lines
 ),

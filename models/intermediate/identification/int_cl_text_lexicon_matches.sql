@@ -4,13 +4,7 @@
     read when the model runs and each pattern becomes a constant regular
     expression (compiled once, not per row), through the dispatched macro
     `cl_regex_contains_words`. -#}
-{%- set lexicon_rows = [] -%}
-{%- if execute -%}
-    {%- set lexicon_rows = run_query(
-        'select term_id, category, pattern, strength from '
-        ~ ref('cl_lexicon') ~ ' order by term_id'
-    ).rows -%}
-{%- endif %}
+{%- set lexicon_rows = cl_lexicon_rows() %}
 with text_records as (
     select * from {{ ref('int_cl_text_records') }}
 ),
@@ -20,20 +14,7 @@ lexicon as (
 ),
 
 matched as (
-    {%- for term in lexicon_rows %}
-    select
-        text_records.source_system,
-        text_records.record_ref,
-        text_records.text_field,
-        '{{ term[0] }}' as term_id,
-        text_records.event_date
-    from text_records
-    where {{ cl_regex_contains_words('text_records.text_value', term[2]) }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if lexicon_rows | length == 0 %}
+    -- typed and empty: the lexicon terms are appended with union all
     select
         cast(null as {{ dbt.type_string() }}) as source_system,
         cast(null as {{ dbt.type_string() }}) as record_ref,
@@ -42,7 +23,17 @@ matched as (
         cast(null as date) as event_date
     from text_records
     where 1 = 0
-    {%- endif %}
+    {%- for term in lexicon_rows %}
+    union all
+    select
+        text_records.source_system,
+        text_records.record_ref,
+        text_records.text_field,
+        '{{ term[0] }}' as term_id,
+        text_records.event_date
+    from text_records
+    where {{ cl_regex_contains_words('text_records.text_value', term[2]) }}
+    {%- endfor %}
 ),
 
 final as (

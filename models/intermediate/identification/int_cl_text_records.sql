@@ -96,7 +96,13 @@ text_rows as (
 ),
 
 final as (
-    select * from text_rows
+    select
+        text_rows.source_system,
+        text_rows.record_ref,
+        text_rows.text_field,
+        text_rows.text_value,
+        text_rows.event_date
+    from text_rows
     where text_rows.text_value is not null
 )
 

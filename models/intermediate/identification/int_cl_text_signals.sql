@@ -30,17 +30,32 @@ per_record as (
             sum(per_category.category_strength)
             * {{ var('cl_text_strength_scale', 0.6) }}
         ) as text_strength,
-        max(case when per_category.category = 'supply'
-            then per_category.category_strength else 0 end) as supply_strength,
-        max(case when per_category.category = 'travel'
-            then per_category.category_strength else 0 end) as travel_strength,
-        max(case when per_category.category = 'cuckooing'
-            then per_category.category_strength else 0 end)
+        max(case
+            when per_category.category = 'supply'
+                then per_category.category_strength
+            else 0
+        end) as supply_strength,
+        max(case
+            when per_category.category = 'travel'
+                then per_category.category_strength
+            else 0
+        end) as travel_strength,
+        max(case
+            when per_category.category = 'cuckooing'
+                then per_category.category_strength
+            else 0
+        end)
             as cuckooing_strength,
-        max(case when per_category.category = 'debt'
-            then per_category.category_strength else 0 end) as debt_strength,
-        max(case when per_category.category = 'exploitation'
-            then per_category.category_strength else 0 end)
+        max(case
+            when per_category.category = 'debt'
+                then per_category.category_strength
+            else 0
+        end) as debt_strength,
+        max(case
+            when per_category.category = 'exploitation'
+                then per_category.category_strength
+            else 0
+        end)
             as exploitation_strength,
         min(per_category.event_date) as event_date
     from per_category

@@ -30,10 +30,6 @@ text_signals as (
     select * from {{ ref('int_cl_text_signals') }}
 ),
 
-register_phones as (
-    select * from {{ ref('stg_register__deal_line_phones') }}
-),
-
 node_mentions as (
     select
         'PHONE' as node_type,
@@ -89,31 +85,43 @@ edges as (
 labels_0 as (
     select
         nodes.node_id,
-        nodes.node_id as label
+        nodes.node_id as component_label
     from nodes
 ),
 {%- for round in range(1, rounds + 1) %}
 
-labels_{{ round }} as (
-    select
-        labels_{{ round - 1 }}.node_id,
-        least(
-            labels_{{ round - 1 }}.label,
-            coalesce(min(neighbour_labels.label), labels_{{ round - 1 }}.label)
-        ) as label
-    from labels_{{ round - 1 }}
-    left join edges
-        on labels_{{ round - 1 }}.node_id = edges.node_id_a
-    left join labels_{{ round - 1 }} as neighbour_labels
-        on edges.node_id_b = neighbour_labels.node_id
-    group by labels_{{ round - 1 }}.node_id, labels_{{ round - 1 }}.label
-),
+    neighbour_labels_{{ round }} as (
+        select
+            edges.node_id_a as node_id,
+            min(labels_{{ round - 1 }}.component_label) as neighbour_label
+        from edges
+        inner join labels_{{ round - 1 }}
+            on edges.node_id_b = labels_{{ round - 1 }}.node_id
+        group by 1
+    ),
+
+    labels_{{ round }} as (
+        select
+            labels_{{ round - 1 }}.node_id,
+            least(
+                labels_{{ round - 1 }}.component_label,
+                coalesce(
+                    neighbour_labels_{{ round }}.neighbour_label,
+                    labels_{{ round - 1 }}.component_label
+                )
+            ) as component_label
+        from labels_{{ round - 1 }}
+        left join neighbour_labels_{{ round }}
+            on
+                labels_{{ round - 1 }}.node_id
+                = neighbour_labels_{{ round }}.node_id
+    ),
 {%- endfor %}
 
 components as (
     select
         labels_{{ rounds }}.node_id,
-        labels_{{ rounds }}.label as component_id
+        labels_{{ rounds }}.component_label as component_id
     from labels_{{ rounds }}
 ),
 

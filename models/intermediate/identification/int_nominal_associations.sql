@@ -51,8 +51,10 @@ record_pairs as (
             when person_a.source_system = 'IMS' then 'INTEL'
             when
                 person_a.source_system = 'PINS'
-                and (person_a.person_role = 'PRISONER'
-                    or person_b.person_role = 'PRISONER')
+                and (
+                    person_a.person_role = 'PRISONER'
+                    or person_b.person_role = 'PRISONER'
+                )
                 then 'PRISON_CONTACT'
             when
                 person_a.source_system = 'COMPACT'

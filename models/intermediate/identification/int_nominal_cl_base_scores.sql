@@ -17,12 +17,13 @@ per_indicator as (
         indicators.nominal_id,
         indicators.indicator,
         weights.category as indicator_category,
+        weights.cap as indicator_cap,
         count(*) as occurrence_count,
         least(sum(indicators.weight), weights.cap) as capped_weight
     from indicators
     inner join weights
         on indicators.indicator = weights.indicator
-    group by 1, 2, 3, weights.cap
+    group by 1, 2, 3, 4
 ),
 
 final as (

@@ -2,10 +2,16 @@
 {#- One row per nominal with any indicator (source or network): the
     county-lines score = the capped source indicators + the capped network
     indicators (the network part itself at most `cl_network_cap`, default 4),
-    the flag (score at least `cl_score_threshold`, default 4) and whether the
-    person may be a victim of exploitation: exploitation-category indicators
-    weighing at least `cl_victim_threshold` (default 2), or a child who is
-    flagged. -#}
+    the flag (score at least `cl_score_threshold`, default 4, or tied to a
+    deal line by a record of theirs that writes its phone or name: a LINE
+    indicator; var `cl_line_evidence_flags`, default true) and whether the
+    person may be a victim of exploitation, with the rule that says so
+    (victim_reason, first that applies): on the exploitation list; a flagged
+    child; a disclosure about them (indicators of the var
+    `cl_victim_disclosure_indicators`); flagged and vulnerable at a supply
+    arrest (`cl_victim_vulnerability_indicators`); found with a county-lines
+    nominal while missing, of unknown age and not county lines by their own
+    records. -#}
 with indicators as (
     select * from {{ ref('int_cl_indicators') }}
 ),
@@ -44,13 +50,14 @@ per_indicator as (
         all_indicators.indicator,
         weights.category as indicator_category,
         weights.description as indicator_description,
+        weights.cap as indicator_cap,
         count(*) as occurrence_count,
         least(sum(all_indicators.weight), weights.cap) as capped_weight,
         max(all_indicators.event_date) as last_date
     from all_indicators
     inner join weights
         on all_indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4, weights.cap
+    group by 1, 2, 3, 4, 5
 ),
 
 ranked as (
@@ -58,7 +65,7 @@ ranked as (
         per_indicator.*,
         row_number() over (
             partition by per_indicator.nominal_id
-            order by per_indicator.capped_weight desc, per_indicator.indicator
+            order by per_indicator.capped_weight desc, per_indicator.indicator asc
         ) as indicator_rank
     from per_indicator
 ),
@@ -88,34 +95,87 @@ per_nominal as (
                 then ranked.capped_weight
             else 0
         end) as exploitation_score,
+        max(case
+            when ranked.indicator = 'EXPLOITATION_LIST' then 1 else 0
+        end) = 1 as is_listed,
+        max(case
+            when ranked.indicator_category = 'LINE' then 1 else 0
+        end) = 1 as has_line_evidence,
+        max(case
+            when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_victim_disclosure_indicators',
+                    ['MISSING_TEXT', 'MISSING_LINE_PHONE'])) }})
+                then 1
+            else 0
+        end) = 1 as has_disclosure,
+        max(case
+            when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_victim_vulnerability_indicators',
+                    ['CUSTODY_APPROPRIATE_ADULT_SUPPLY'])) }})
+                then 1
+            else 0
+        end) = 1 as has_vulnerability,
+        max(case
+            when ranked.indicator = 'NETWORK_FOUND_WITH' then 1 else 0
+        end) = 1 as is_found_with_flagged,
         sum(ranked.occurrence_count) as indicator_count,
         max(ranked.last_date) as last_indicator_date
     from ranked
     group by 1
 ),
 
-final as (
+flagged as (
     select
-        per_nominal.nominal_id,
-        per_nominal.top_indicators,
+        per_nominal.*,
         per_nominal.source_score + per_nominal.network_score as cl_score,
-        per_nominal.source_score,
-        per_nominal.network_score,
-        per_nominal.exploitation_score,
-        per_nominal.indicator_count,
-        coalesce(nominals.is_child, false) as is_child,
         per_nominal.source_score + per_nominal.network_score
-        >= {{ var('cl_score_threshold', 4) }} as is_county_lines,
-        per_nominal.exploitation_score >= {{ var('cl_victim_threshold', 2) }}
-        or (
-            coalesce(nominals.is_child, false)
-            and per_nominal.source_score + per_nominal.network_score
-            >= {{ var('cl_score_threshold', 4) }}
-        ) as is_potential_victim,
-        per_nominal.last_indicator_date
+        >= {{ var('cl_score_threshold', 4) }}
+        {%- if var('cl_line_evidence_flags', true) %}
+            or per_nominal.has_line_evidence
+        {%- endif %} as is_county_lines,
+        coalesce(nominals.is_child, false) as is_child,
+        nominals.age is null as is_age_unknown
     from per_nominal
     left join nominals
         on per_nominal.nominal_id = nominals.nominal_id
+),
+
+victims as (
+    select
+        flagged.*,
+        -- the first rule that applies: evidence of exploitation about the
+        -- person, not only being a flagged person
+        case
+            when flagged.is_listed then 'EXPLOITATION_LIST'
+            when flagged.is_county_lines and flagged.is_child
+                then 'COUNTY_LINES_CHILD'
+            when flagged.has_disclosure then 'DISCLOSURE'
+            when flagged.is_county_lines and flagged.has_vulnerability
+                then 'VULNERABLE_AT_SUPPLY_ARREST'
+            when
+                flagged.is_found_with_flagged
+                and flagged.is_age_unknown
+                and flagged.source_score < {{ var('cl_score_threshold', 4) }}
+                then 'FOUND_WITH_LINE_MEMBER'
+        end as victim_reason
+    from flagged
+),
+
+final as (
+    select
+        victims.nominal_id,
+        victims.top_indicators,
+        victims.cl_score,
+        victims.source_score,
+        victims.network_score,
+        victims.exploitation_score,
+        victims.indicator_count,
+        victims.is_child,
+        victims.is_county_lines,
+        victims.victim_reason is not null as is_potential_victim,
+        victims.victim_reason,
+        victims.last_indicator_date
+    from victims
 )
 
 select * from final

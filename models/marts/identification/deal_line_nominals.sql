@@ -82,15 +82,20 @@ per_pair as (
         count(distinct {{ dbt.concat(['links.source_system', "'|'",
             'links.record_ref']) }}) as evidence_count,
         max(case
-            when links.person_role in ('SUBJECT', 'SUSPECT', 'OFFENDER',
-                'DETAINEE', 'PRISONER', 'PHONE_CONTACT')
-                then 1 else 0
+            when
+                links.person_role in (
+                    'SUBJECT', 'SUSPECT', 'OFFENDER',
+                    'DETAINEE', 'PRISONER', 'PHONE_CONTACT'
+                )
+                then 1
+            else 0
         end) as is_principal_party,
         max(case
             when
                 links.person_role in ('VICTIM', 'MENTIONED')
                 and links.cuckooing_strength > 0
-                then 1 else 0
+                then 1
+            else 0
         end) as is_cuckooing_victim,
         sum(case when links.person_role = 'SUBJECT' then 1 else 0 end)
             as subject_count,

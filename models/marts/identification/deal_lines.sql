@@ -78,7 +78,8 @@ final as (
             when evidence.first_seen_date is null
                 then register_lines.first_reported_date
             else least(
-                register_lines.first_reported_date, evidence.first_seen_date)
+                register_lines.first_reported_date, evidence.first_seen_date
+            )
         end as first_seen_date,
         evidence.last_seen_date
     from line_ids

@@ -16,6 +16,7 @@ final as (
         scores.is_child,
         scores.is_county_lines,
         scores.is_potential_victim,
+        scores.victim_reason,
         scores.last_indicator_date
     from scores
 )

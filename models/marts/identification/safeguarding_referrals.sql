@@ -139,7 +139,7 @@ best_lines as (
         candidate_lines.line_id,
         row_number() over (
             partition by candidate_lines.nominal_id
-            order by candidate_lines.link_strength desc, candidate_lines.line_id
+            order by candidate_lines.link_strength desc, candidate_lines.line_id asc
         ) as line_rank
     from candidate_lines
 ),
