@@ -3,19 +3,38 @@
 dbt runs in a child process: the DuckDB file is closed when it ends, so the caller (the
 CLI, a test, the report) can open the warehouse afterwards, and a crash in dbt cannot take
 the caller down with it.
+
+`scheduled_build` is what `countylines build` runs: it builds a new warehouse file next to
+the live one and swaps it in atomically only when every model and test passed, so readers
+are never blocked and a failed build leaves the last good warehouse in place. Each run is
+audited (`countylines.audit`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from countylines import audit
 from countylines.paths import PROJECT_DIR
+
+#: Exit codes of `countylines build`, fit for cron.
+EXIT_SUCCESS = 0
+EXIT_BUILD_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+#: What the on-run-start hook says when the extract breaks the source contract.
+STRUCTURAL_ERROR_MARK = "does not match the source contract"
 
 
 @dataclass
@@ -28,6 +47,13 @@ class BuildResult:
     log: str = ""
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    returncode: int = 0
+    tests_passed: int = 0
+    tests_failed: int = 0
+    tests_warned: int = 0
+    nodes_ok: int = 0
+    nodes_error: int = 0
+    nodes_skipped: int = 0
 
 
 def dbt_executable() -> str:
@@ -43,24 +69,30 @@ def run_dbt(
     dbt_vars: dict[str, object] | None = None,
     target_path: Path | None = None,
     echo: bool = False,
+    on_line: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Invoke dbt with this project, the given extract and warehouse file.
 
     The raw folder and the warehouse path reach dbt through the environment
     (`COUNTYLINES_RAW`, `COUNTYLINES_WAREHOUSE`) that dbt_project.yml and
     profiles.yml read, so a plain `dbt build` from the project folder behaves the same.
+    dbt's target folder is `target_path`, else `DBT_TARGET_PATH`, else `target/`; its log
+    folder `DBT_LOG_PATH`, else `<target>/logs`. `on_line` receives each line of dbt's
+    output as it comes (for a progress display).
     """
     raw_dir = Path(raw_dir).resolve()
     warehouse = Path(warehouse).resolve()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    target = Path(target_path).resolve() if target_path else PROJECT_DIR / "target"
+    target = default_target_path(target_path)
     env = {
         **os.environ,
         "COUNTYLINES_RAW": str(raw_dir),
         "COUNTYLINES_WAREHOUSE": str(warehouse),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_LOG_PATH": str(target / "logs"),
+        "DBT_LOG_PATH": os.environ.get("DBT_LOG_PATH") or str(target / "logs"),
     }
+    # A run that stops before writing run_results.json must not report the last run's.
+    (target / "run_results.json").unlink(missing_ok=True)
     command = [
         dbt_executable(),
         *args,
@@ -88,33 +120,58 @@ def run_dbt(
         lines.append(line)
         if echo:
             sys.stderr.write(line)
+        if on_line is not None:
+            on_line(line)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
-    counts, failures = _read_run_results(target / "run_results.json")
-    return BuildResult(
-        process.returncode == 0,
-        counts,
-        failures,
-        "".join(lines),
-        seconds=seconds,
-        peak_rss_mb=usage.ru_maxrss / 1024,
-    )
+    result = _read_run_results(target / "run_results.json")
+    result.success = process.returncode == 0
+    result.returncode = process.returncode
+    result.log = "".join(lines)
+    result.seconds = seconds
+    result.peak_rss_mb = usage.ru_maxrss / 1024
+    return result
 
 
-def _read_run_results(path: Path) -> tuple[dict[str, int], list[str]]:
-    """Per-status counts and failure messages from dbt's run_results.json."""
+def default_target_path(target_path: Path | None = None) -> Path:
+    """dbt's target folder: the given one, else `DBT_TARGET_PATH`, else `target/`."""
+    chosen = target_path or os.environ.get("DBT_TARGET_PATH")
+    if not chosen:
+        return PROJECT_DIR / "target"
+    chosen = Path(chosen)
+    return (chosen if chosen.is_absolute() else PROJECT_DIR / chosen).resolve()
+
+
+def _read_run_results(path: Path) -> BuildResult:
+    """Per-status counts, test tallies and failure messages from dbt's run_results.json."""
+    result = BuildResult(False)
     if not path.exists():
-        return {}, []
-    results = json.loads(path.read_text()).get("results", [])
-    counts: dict[str, int] = {}
-    failures: list[str] = []
-    for result in results:
-        status = str(result.get("status"))
-        counts[status] = counts.get(status, 0) + 1
+        return result
+    for node in json.loads(path.read_text()).get("results", []):
+        status = str(node.get("status"))
+        unique_id = str(node.get("unique_id"))
+        result.status_counts[status] = result.status_counts.get(status, 0) + 1
+        if unique_id.startswith("operation."):  # hooks: not nodes of the project
+            if status == "error":
+                result.failures.append(f"{unique_id}: {node.get('message')}")
+            continue
+        if status == "skipped":
+            result.nodes_skipped += 1
+        elif unique_id.startswith(("test.", "unit_test.")):
+            if status == "pass":
+                result.tests_passed += 1
+            elif status == "warn":
+                result.tests_warned += 1
+            elif status in {"fail", "error"}:
+                result.tests_failed += 1
+        elif status == "success":
+            result.nodes_ok += 1
+        elif status == "error":
+            result.nodes_error += 1
         if status in {"error", "fail"}:
-            failures.append(f"{result.get('unique_id')}: {result.get('message')}")
-    return counts, failures
+            result.failures.append(f"{unique_id}: {node.get('message')}")
+    return result
 
 
 def build_warehouse(
@@ -129,3 +186,264 @@ def build_warehouse(
     if select:
         args += ["--select", select]
     return run_dbt(args, raw_dir, warehouse, dbt_vars, echo=echo)
+
+
+# --- progress ------------------------------------------------------------------------
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_NODE_LINE = re.compile(
+    r"^\S*\s*(?P<index>\d+) of (?P<total>\d+) "
+    r"(?P<status>START|OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b\s*(?P<text>.*?)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class NodeEvent:
+    """One `N of M STATUS ...` line of dbt's output: a node started or finished."""
+
+    index: int
+    total: int
+    status: str
+    text: str
+
+    @property
+    def finished(self) -> bool:
+        """True when the node is done (any status but START)."""
+        return self.status != "START"
+
+    @property
+    def failed(self) -> bool:
+        """True for a model error or a failing test."""
+        return self.status in {"FAIL", "ERROR"}
+
+
+def parse_node_line(line: str) -> NodeEvent | None:
+    """The node event of a line of dbt's output, or None (hooks and other lines).
+
+    >>> parse_node_line("06:09:20  15 of 575 PASS not_null_x .... [PASS in 0.05s]").status
+    'PASS'
+    """
+    match = _NODE_LINE.match(_ANSI.sub("", line).strip())
+    if match is None or " hook: " in f" {match['text']}":
+        return None
+    text = re.sub(r"\s*\[[^\]]*\]$", "", match["text"])  # the [OK in 0.4s] timing
+    text = re.sub(r"\s+\.+$", "", text)  # the dot leader
+    return NodeEvent(int(match["index"]), int(match["total"]), match["status"], text)
+
+
+def clean_line(line: str) -> str:
+    """A line of dbt's output without colour codes and trailing newline."""
+    return _ANSI.sub("", line).rstrip("\n")
+
+
+# --- scheduled builds ----------------------------------------------------------------
+
+
+@dataclass
+class ScheduledBuild:
+    """The outcome of one `countylines build`: exit code, status and the audit record."""
+
+    exit_code: int
+    record: audit.AuditRecord
+    warehouse: Path
+    audit_log: Path
+    result: BuildResult | None = None
+    kept_failed: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        """True when a new warehouse was swapped in."""
+        return self.exit_code == EXIT_SUCCESS
+
+
+def building_path(warehouse: Path, run_id: str) -> Path:
+    """The file a run builds into, next to the warehouse.
+
+    It keeps the warehouse's name as its first dot-separated part, so DuckDB gives it the
+    same catalog name (`countylines.duckdb.building-<run_id>` is catalog `countylines`) and
+    the views dbt writes into it still resolve after the swap.
+    """
+    return warehouse.with_name(f"{warehouse.name}.building-{run_id}")
+
+
+def failed_path(warehouse: Path, run_id: str) -> Path:
+    """Where `--keep-failed` leaves a failed run's file for diagnosis."""
+    return warehouse.with_name(f"{warehouse.name}.failed-{run_id}")
+
+
+@contextmanager
+def build_lock(warehouse: Path) -> Iterator[bool]:
+    """Hold `<warehouse>.lock` for the run; yields False if another build holds it."""
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    with open(lock_path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_database(path: Path) -> None:
+    """Delete a DuckDB file and its write-ahead log, if present."""
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        candidate.unlink(missing_ok=True)
+
+
+def _remove_stale_builds(warehouse: Path) -> list[str]:
+    """Remove `.building-*` files left by runs that died (we hold the lock: none is live)."""
+    removed = []
+    for stale in warehouse.parent.glob(f"{warehouse.name}.building-*"):
+        stale.unlink(missing_ok=True)
+        removed.append(stale.name)
+    return removed
+
+
+def scheduled_build(
+    raw_dir: Path,
+    warehouse: Path,
+    select: str | None = None,
+    dbt_vars: dict[str, object] | None = None,
+    on_line: Callable[[str], None] | None = None,
+    keep_failed: bool = False,
+    target_path: Path | None = None,
+    before_swap: Callable[[Path], list[str]] | None = None,
+) -> ScheduledBuild:
+    """Build a new warehouse file and swap it in only if dbt built and tested it all.
+
+    1. Hold `<warehouse>.lock` (a second concurrent build exits 2 at once).
+    2. Fingerprint the extract; a missing raw folder is bad input (exit 2).
+    3. `dbt build` into `<warehouse>.building-<run_id>`: a fresh file for a full build; for
+       a `select`ed build, a copy of the current warehouse, so the rest of it is kept.
+    4. On success: write the audit row (history carried forward), run `before_swap` (e.g.
+       the docs), then `os.replace` the file onto the warehouse. Readers that opened the
+       old file keep reading it; the next connection sees the new one.
+    5. On failure: the warehouse is untouched; the new file is deleted (or renamed
+       `<warehouse>.failed-<run_id>` when `keep_failed`). Exit 2 when the extract broke
+       the source contract, else 1.
+    Every run, whatever its outcome, is appended to `<warehouse>.runs.jsonl`.
+    """
+    raw_dir = Path(raw_dir).resolve()
+    warehouse = Path(warehouse).resolve()
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    record = audit.AuditRecord(
+        run_id=audit.new_run_id(),
+        status="running",
+        raw_dir=str(raw_dir),
+        selector=select,
+        extract_fingerprint=None,
+        message="",
+        extract_files=None,
+        extract_bytes=None,
+        extract_date=None,
+        started_at=audit.utc_now(),
+    )
+    outcome = ScheduledBuild(EXIT_BAD_INPUT, record, warehouse, audit.audit_log_path(warehouse))
+    with build_lock(warehouse) as locked:
+        if not locked:
+            _finish(outcome, EXIT_BAD_INPUT, "locked", "another build of this warehouse is running")
+        elif not raw_dir.is_dir():
+            _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no raw extract folder at {raw_dir}")
+        else:
+            stale = _remove_stale_builds(warehouse)
+            outcome.warnings += [f"removed {name}, left by a build that died" for name in stale]
+            _build_and_swap(
+                outcome, raw_dir, select, dbt_vars, on_line, keep_failed, target_path, before_swap
+            )
+    audit.append_audit_log(warehouse, record)
+    return outcome
+
+
+def _finish(outcome: ScheduledBuild, exit_code: int, status: str, message: str) -> None:
+    outcome.exit_code = exit_code
+    outcome.record.status = status
+    outcome.record.message = message
+    outcome.record.ended_at = audit.utc_now()
+
+
+_COPIED_COUNTS = (
+    "nodes_ok",
+    "nodes_error",
+    "nodes_skipped",
+    "tests_passed",
+    "tests_failed",
+    "tests_warned",
+    "seconds",
+    "peak_rss_mb",
+)
+
+
+def _build_and_swap(
+    outcome: ScheduledBuild,
+    raw_dir: Path,
+    select: str | None,
+    dbt_vars: dict[str, object] | None,
+    on_line: Callable[[str], None] | None,
+    keep_failed: bool,
+    target_path: Path | None,
+    before_swap: Callable[[Path], list[str]] | None,
+) -> None:
+    record, warehouse = outcome.record, outcome.warehouse
+    fingerprint = audit.extract_fingerprint(raw_dir)
+    record.extract_fingerprint = fingerprint.sha256
+    record.extract_files = fingerprint.files
+    record.extract_bytes = fingerprint.bytes
+    record.extract_date = audit.read_extract_date(raw_dir)
+    building = building_path(warehouse, record.run_id)
+    if select and warehouse.exists():
+        shutil.copyfile(warehouse, building)
+    args = ["build"]
+    if select:
+        # Only the tests whose every parent is built here (or upstream of it): a test that
+        # joins to an unselected model would fail on a fresh file.
+        args += ["--select", select, "--indirect-selection", "buildable"]
+    try:
+        result = run_dbt(args, raw_dir, building, dbt_vars, target_path, on_line=on_line)
+        outcome.result = result
+        for name in _COPIED_COUNTS:
+            setattr(record, name, getattr(result, name))
+        record.dbt_status_counts = dict(result.status_counts)
+        if not result.success:
+            structural = STRUCTURAL_ERROR_MARK in result.log
+            _finish(
+                outcome,
+                EXIT_BAD_INPUT if structural else EXIT_BUILD_FAILED,
+                "bad_input" if structural else "failed",
+                _failure_message(result, structural),
+            )
+            return
+        record.status = "success"
+        record.ended_at = audit.utc_now()
+        record.message = "swapped in"
+        _, warning = audit.write_audit_table(building, record, warehouse)
+        if warning:
+            outcome.warnings.append(warning)
+        if before_swap is not None:
+            outcome.warnings += before_swap(building)
+        os.replace(building, warehouse)
+        _finish(outcome, EXIT_SUCCESS, "success", "swapped in")
+    except Exception as error:  # any failure must leave the old warehouse in place
+        _finish(outcome, EXIT_BUILD_FAILED, "failed", f"{type(error).__name__}: {error}")
+    finally:
+        if building.exists() or building.with_name(building.name + ".wal").exists():
+            if keep_failed:
+                building.rename(failed_path(warehouse, record.run_id))
+                outcome.kept_failed = failed_path(warehouse, record.run_id)
+            else:
+                _remove_database(building)
+
+
+def _failure_message(result: BuildResult, structural: bool) -> str:
+    """One paragraph saying why dbt failed (for the audit and the terminal)."""
+    if structural:
+        start = result.log.find("The raw extract at")
+        text = clean_line(result.log[start:] if start >= 0 else result.log[-2000:])
+        return "\n".join(line for line in text.splitlines() if line.strip())[:2000]
+    if result.failures:
+        return "; ".join(result.failures)[:2000]
+    tail = [clean_line(line) for line in result.log.splitlines()[-15:]]
+    return "\n".join(line for line in tail if line.strip())[:2000]

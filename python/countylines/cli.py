@@ -54,26 +54,210 @@ def build(
     raw: RawOption = paths.DEFAULT_RAW_DIR,
     warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
     select: Annotated[
-        str | None, typer.Option(help="dbt selector, to build part of the project.")
+        str | None,
+        typer.Option(help="dbt selector, to rebuild part of a copy of the current warehouse."),
     ] = None,
+    docs: Annotated[
+        Path | None,
+        typer.Option(help="Also write the dbt docs site (index.html) to this folder."),
+    ] = None,
+    keep_failed: Annotated[
+        bool,
+        typer.Option(help="Keep a failed build's file as <warehouse>.failed-<run id>."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress; one summary line.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show dbt's own output.")
+    ] = False,
 ) -> None:
-    """Build the warehouse (dbt build: seeds, models, tests) from one raw extract."""
-    from countylines.build import build_warehouse
+    """Build the warehouse (dbt build: seeds, models, tests) from one raw extract.
+
+    Builds a new file and swaps it in only if everything passed; readers are never
+    blocked. Exit 0 swapped in, 1 a model or test failed, 2 bad input (no extract folder,
+    the extract breaks the source contract, or another build of it is running).
+    """
+    from countylines.build import scheduled_build
+
+    before_swap = None
+    if docs is not None:
+        before_swap = _docs_before_swap(raw, docs)
+    if verbose:
+        outcome = scheduled_build(
+            raw, warehouse, select, on_line=_echo, keep_failed=keep_failed, before_swap=before_swap
+        )
+    elif quiet:
+        outcome = scheduled_build(
+            raw, warehouse, select, keep_failed=keep_failed, before_swap=before_swap
+        )
+    else:
+        with _BuildProgress(console) as progress:
+            outcome = scheduled_build(
+                raw,
+                warehouse,
+                select,
+                on_line=progress.on_line,
+                keep_failed=keep_failed,
+                before_swap=before_swap,
+            )
+    _print_build_summary(outcome, quiet=quiet)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _echo(line: str) -> None:
+    from countylines.build import clean_line
+
+    console.print(clean_line(line), markup=False, highlight=False)
+
+
+def _docs_before_swap(raw: Path, out: Path):
+    """A hook for scheduled_build: write the docs from the new file before the swap."""
+
+    def write_docs(building: Path) -> list[str]:
+        from countylines.build import default_target_path
+        from countylines.docs import generate_docs_on
+
+        console.print("Generating the dbt docs site ...")
+        made = generate_docs_on(building, raw, out, target_path=default_target_path())
+        if made.success:
+            return []
+        return [f"docs not written: {made.result.log[-500:]}"]
+
+    return write_docs
+
+
+class _BuildProgress:
+    """A rich progress bar fed by dbt's `N of M STATUS node` lines."""
+
+    def __init__(self, out: Console) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}", style="bold"),
+            BarColumn(bar_width=24),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[last]}", style="dim"),
+            console=out,
+        )
+        self.task = self.progress.add_task("parsing the project", total=None, last="")
+        self.failed = 0
+
+    def __enter__(self) -> _BuildProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def on_line(self, line: str) -> None:
+        """Advance on each finished node; print failures above the bar as they happen."""
+        from countylines.build import clean_line, parse_node_line
+
+        event = parse_node_line(line)
+        if event is None:
+            text = clean_line(line)
+            if "Found " in text and " models" in text:
+                self.progress.update(self.task, description="checking the extract")
+            elif "Registered " in text and " raw tables" in text:
+                self.progress.update(self.task, description="building")
+            return
+        if self.progress.tasks[0].total is None:
+            self.progress.update(self.task, total=event.total, description="building")
+        if not event.finished:
+            return
+        if event.failed:
+            self.failed += 1
+            self.progress.console.print(f"[red]{event.status}[/red] {event.text}", highlight=False)
+        description = "building" if not self.failed else f"building ({self.failed} failed)"
+        node = event.text.split()[-1] if event.text.split() else ""
+        self.progress.update(self.task, advance=1, description=description, last=node[:32])
+
+
+def _print_build_summary(outcome, quiet: bool) -> None:
+    """The end of every build: what ran, what passed, how long, where the warehouse is."""
+    from rich.table import Table
+
+    record = outcome.record
+    colour = "green" if outcome.success else "red"
+    headline = {
+        "success": "Build succeeded: new warehouse swapped in",
+        "failed": "Build failed: the last good warehouse is unchanged",
+        "bad_input": "Bad input: nothing built, the last good warehouse is unchanged",
+        "locked": "Not run: another build of this warehouse is running",
+    }.get(record.status, record.status)
+    tests = (
+        f"{record.tests_passed} passed, {record.tests_failed} failed, {record.tests_warned} warned"
+    )
+    nodes = f"{record.nodes_ok} OK, {record.nodes_error} error, {record.nodes_skipped} skipped"
+    if quiet:
+        console.print(
+            f"[{colour}]{headline}[/{colour}] (run {record.run_id}; nodes {nodes}; "
+            f"tests {tests}; {record.seconds:.0f} s) {outcome.warehouse}",
+            highlight=False,
+        )
+    else:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        table.add_row("Result", f"[{colour}]{headline}[/{colour}]")
+        table.add_row("Run", record.run_id)
+        table.add_row("Nodes", nodes)
+        table.add_row("Tests", tests)
+        table.add_row("Time", f"{record.seconds:.0f} s (peak {record.peak_rss_mb:.0f} MB)")
+        if record.extract_fingerprint:
+            table.add_row(
+                "Extract",
+                f"{record.raw_dir} (date {record.extract_date}, {record.extract_files} files, "
+                f"fingerprint {record.extract_fingerprint[:16]})",
+            )
+        table.add_row("Warehouse", str(outcome.warehouse))
+        if outcome.kept_failed is not None:
+            table.add_row("Failed file", str(outcome.kept_failed))
+        table.add_row("Audit", f"{outcome.audit_log} and table audit.build_runs")
+        console.print(table)
+    if not outcome.success:
+        failures = outcome.result.failures if outcome.result else []
+        for failure in failures[:10]:
+            lines = [line.strip() for line in failure.splitlines() if line.strip()]
+            console.print(f"[{colour}]- {' '.join(lines[:3])[:400]}[/{colour}]", highlight=False)
+        if len(failures) > 10:
+            console.print(f"... and {len(failures) - 10} more (see dbt's log, dbt.log)")
+        if not failures:
+            console.print(f"[{colour}]{record.message}[/{colour}]", highlight=False)
+    for warning in outcome.warnings:
+        console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+
+
+@app.command()
+def docs(
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+    raw: RawOption = paths.DEFAULT_RAW_DIR,
+    out: Annotated[
+        Path, typer.Option(help="Folder to write the docs site (index.html) to.")
+    ] = paths.PROJECT_DIR / "data" / "docs",
+) -> None:
+    """Write the dbt docs site (lineage, every model and column) as one offline HTML file."""
+    from countylines.docs import generate_docs
 
     if not raw.is_dir():
-        console.print(f"[red]No raw extract folder at {raw}[/red]")
+        console.print(f"[red]No raw extract folder at {raw}[/red] (dbt registers it for docs)")
         raise typer.Exit(2)
-    result = build_warehouse(raw, warehouse, select=select)
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(result.status_counts.items()))
-    if result.success:
-        console.print(f"[green]Build succeeded[/green]: {summary}. Warehouse: {warehouse}")
-        return
-    console.print(f"[red]Build failed[/red]: {summary or 'no nodes ran'}")
-    for failure in result.failures:
-        console.print(f"  - {failure}")
-    if not result.status_counts:
-        console.print(result.log[-4000:])
-    raise typer.Exit(1)
+    made = generate_docs(warehouse, raw, out)
+    if not made.success:
+        console.print("[red]dbt docs generate failed[/red]")
+        console.print(made.result.log[-4000:], markup=False)
+        raise typer.Exit(1)
+    console.print(f"[green]Docs written[/green]: {made.page} (open it in a browser)")
 
 
 @app.command()
