@@ -14,6 +14,7 @@ import pandas as pd
 from countylines.evaluate.identification import identification_measures
 from countylines.evaluate.identity import identity_measures
 from countylines.evaluate.network import network_measures
+from countylines.evaluate.prioritisation import prioritisation_measures
 
 
 def mart_exists(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -57,6 +58,15 @@ def evaluate(truth_dir: Path, warehouse: Path) -> dict[str, dict[str, object]]:
             )
         else:
             results["network"] = {"status": "marts.network_members not built"}
+        if mart_exists(connection, "nominal_priority") and mart_exists(connection, "networks"):
+            results["prioritisation"] = prioritisation_measures(
+                connection,
+                read_truth(truth_dir, "persons"),
+                read_truth(truth_dir, "identity"),
+                read_truth(truth_dir, "lines"),
+            )
+        else:
+            results["prioritisation"] = {"status": "marts.nominal_priority not built"}
         return results
     finally:
         connection.close()
