@@ -25,6 +25,16 @@ STAGES: list[tuple[str, str]] = [
         "path:models/intermediate/intelligence",
     ),
     ("resolution", "path:models/intermediate/resolution path:models/marts/identity"),
+    (
+        "identification",
+        "path:models/intermediate/identification path:models/marts/identification",
+    ),
+    ("network", "path:models/intermediate/network path:models/marts/network"),
+    (
+        "harm and priority",
+        "path:models/intermediate/harm path:models/marts/harm "
+        "path:models/intermediate/prioritisation path:models/marts/prioritisation",
+    ),
 ]
 
 
