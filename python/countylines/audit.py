@@ -210,6 +210,8 @@ def write_audit_table(
             connection.execute(f"create table audit.build_runs ({columns})")
             if previous is not None and previous.exists():
                 warning = _carry_forward(connection, previous)
+                if warning is not None:
+                    warning += _carry_forward_from_log(connection, previous, record.run_id)
         row = record.as_row()
         placeholders = ", ".join("?" for _ in row)
         connection.execute(
@@ -220,6 +222,29 @@ def write_audit_table(
     finally:
         connection.close()
     return record.mart_row_counts, warning
+
+
+def _carry_forward_from_log(
+    connection: duckdb.DuckDBPyConnection, warehouse: Path, run_id: str
+) -> str:
+    """Fallback when the previous warehouse cannot be read (e.g. someone holds it open for
+    writing): the successful runs of the JSON lines file. Returns a note for the warning."""
+    runs = [
+        run
+        for run in read_audit_log(warehouse)
+        if run.get("status") == "success" and run.get("run_id") != run_id
+    ]
+    for run in runs:
+        record = AuditRecord(**{key: run.get(key) for key in AuditRecord.__dataclass_fields__})
+        record.dbt_status_counts = run.get("dbt_status_counts") or {}
+        record.mart_row_counts = run.get("mart_row_counts") or {}
+        row = record.as_row()
+        connection.execute(
+            f"insert into audit.build_runs ({', '.join(row)}) "
+            f"values ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+    return f"; {len(runs)} successful runs restored from {audit_log_path(warehouse).name}"
 
 
 def _carry_forward(connection: duckdb.DuckDBPyConnection, previous: Path) -> str | None:

@@ -82,7 +82,7 @@ def build(
 
     before_swap = None
     if docs is not None:
-        before_swap = _docs_before_swap(raw, docs)
+        before_swap = _docs_before_swap(raw, docs, quiet)
     if verbose:
         outcome = scheduled_build(
             raw, warehouse, select, on_line=_echo, keep_failed=keep_failed, before_swap=before_swap
@@ -111,16 +111,19 @@ def _echo(line: str) -> None:
     console.print(clean_line(line), markup=False, highlight=False)
 
 
-def _docs_before_swap(raw: Path, out: Path):
+def _docs_before_swap(raw: Path, out: Path, quiet: bool):
     """A hook for scheduled_build: write the docs from the new file before the swap."""
 
     def write_docs(building: Path) -> list[str]:
         from countylines.build import default_target_path
         from countylines.docs import generate_docs_on
 
-        console.print("Generating the dbt docs site ...")
+        if not quiet:
+            console.print("Writing the dbt docs site ...")
         made = generate_docs_on(building, raw, out, target_path=default_target_path())
         if made.success:
+            if not quiet:
+                console.print(f"Docs: {made.page}")
             return []
         return [f"docs not written: {made.result.log[-500:]}"]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -201,15 +203,9 @@ def test_fingerprint_changes_when_a_raw_file_changes(small_extract: Path, tmp_pa
     assert audit.extract_fingerprint(raw).sha256 != original.sha256
 
 
-def test_mart_row_counts_and_audit_rows(tmp_path: Path) -> None:
-    database = tmp_path / "wh.duckdb"
-    connection = duckdb.connect(str(database))
-    connection.execute("create schema marts")
-    connection.execute("create table marts.networks as select range as id from range(3)")
-    connection.execute("create view marts.a_view as select 1 as id")
-    connection.close()
-    record = audit.AuditRecord(
-        run_id="r1",
+def _record(run_id: str) -> audit.AuditRecord:
+    return audit.AuditRecord(
+        run_id=run_id,
         status="success",
         raw_dir="/raw",
         selector=None,
@@ -221,6 +217,16 @@ def test_mart_row_counts_and_audit_rows(tmp_path: Path) -> None:
         started_at="2026-01-01T00:00:00",
         ended_at="2026-01-01T00:01:00",
     )
+
+
+def test_mart_row_counts_and_audit_rows(tmp_path: Path) -> None:
+    database = tmp_path / "wh.duckdb"
+    connection = duckdb.connect(str(database))
+    connection.execute("create schema marts")
+    connection.execute("create table marts.networks as select range as id from range(3)")
+    connection.execute("create view marts.a_view as select 1 as id")
+    connection.close()
+    record = _record("r1")
     counts, warning = audit.write_audit_table(database, record, previous=None)
     assert counts == {"networks": 3}
     assert warning is None
@@ -249,3 +255,30 @@ def test_progress_lines_are_parsed() -> None:
     assert model is not None and model.text == "created sql table model staging.x"
     assert parse_node_line("06:09:19  1 of 1 OK hook: countylines.on-run-start.0 .. [OK]") is None
     assert parse_node_line("06:09:18  Found 101 models, 448 data tests") is None
+
+
+def test_history_falls_back_to_the_log_when_the_old_warehouse_is_locked(tmp_path: Path) -> None:
+    """A writer holding the old warehouse must not cost the audit table its history."""
+    warehouse = tmp_path / "countylines.duckdb"
+    duckdb.connect(str(warehouse)).close()
+    old = _record("r0")
+    audit.append_audit_log(warehouse, old)
+    building = tmp_path / "countylines.duckdb.building-r1"
+    script = (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+        "print('open', flush=True); time.sleep(60)"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script, str(warehouse)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        _, warning = audit.write_audit_table(building, _record("r1"), previous=warehouse)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert warning is not None and "1 successful runs restored" in warning
+    connection = duckdb.connect(str(building), read_only=True)
+    runs = connection.execute("select run_id from audit.build_runs order by run_id").fetchall()
+    connection.close()
+    assert runs == [("r0",), ("r1",)]
