@@ -324,7 +324,7 @@ def scheduled_build(
        old file keep reading it; the next connection sees the new one.
     5. On failure: the warehouse is untouched; the new file is deleted (or renamed
        `<warehouse>.failed-<run_id>` when `keep_failed`). Exit 2 when the extract broke
-       the source contract, else 1.
+       the source contract or changed during the build, else 1.
     Every run, whatever its outcome, is appended to `<warehouse>.runs.jsonl`.
     """
     raw_dir = Path(raw_dir).resolve()
@@ -416,6 +416,14 @@ def _build_and_swap(
                 _failure_message(result, structural),
             )
             return
+        if audit.extract_fingerprint(raw_dir) != fingerprint:
+            _finish(
+                outcome,
+                EXIT_BAD_INPUT,
+                "bad_input",
+                "the extract changed while it was being built (was it still being written?)",
+            )
+            return
         record.status = "success"
         record.ended_at = audit.utc_now()
         record.message = "swapped in"
@@ -431,8 +439,12 @@ def _build_and_swap(
     finally:
         if building.exists() or building.with_name(building.name + ".wal").exists():
             if keep_failed:
-                building.rename(failed_path(warehouse, record.run_id))
-                outcome.kept_failed = failed_path(warehouse, record.run_id)
+                kept = failed_path(warehouse, record.run_id)
+                for suffix in ("", ".wal"):
+                    part = building.with_name(building.name + suffix)
+                    if part.exists():
+                        part.rename(kept.with_name(kept.name + suffix))
+                outcome.kept_failed = kept
             else:
                 _remove_database(building)
 

@@ -207,6 +207,7 @@ def _print_build_summary(outcome, quiet: bool) -> None:
             f"[{colour}]{headline}[/{colour}] (run {record.run_id}; nodes {nodes}; "
             f"tests {tests}; {record.seconds:.0f} s) {outcome.warehouse}",
             highlight=False,
+            soft_wrap=True,
         )
     else:
         table = Table.grid(padding=(0, 2))
@@ -226,17 +227,22 @@ def _print_build_summary(outcome, quiet: bool) -> None:
         table.add_row("Warehouse", str(outcome.warehouse))
         if outcome.kept_failed is not None:
             table.add_row("Failed file", str(outcome.kept_failed))
-        table.add_row("Audit", f"{outcome.audit_log} and table audit.build_runs")
+        in_table = "and table audit.build_runs" if outcome.success else "(this run only there)"
+        table.add_row("Audit", f"{outcome.audit_log} {in_table}")
         console.print(table)
     if not outcome.success:
         failures = outcome.result.failures if outcome.result else []
         for failure in failures[:10]:
             lines = [line.strip() for line in failure.splitlines() if line.strip()]
-            console.print(f"[{colour}]- {' '.join(lines[:3])[:400]}[/{colour}]", highlight=False)
+            console.print(
+                f"[{colour}]- {' '.join(lines[:3])[:400]}[/{colour}]",
+                highlight=False,
+                soft_wrap=True,
+            )
         if len(failures) > 10:
             console.print(f"... and {len(failures) - 10} more (see dbt's log, dbt.log)")
         if not failures:
-            console.print(f"[{colour}]{record.message}[/{colour}]", highlight=False)
+            console.print(f"[{colour}]{record.message}[/{colour}]", highlight=False, soft_wrap=True)
     for warning in outcome.warnings:
         console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
 

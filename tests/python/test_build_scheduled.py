@@ -162,6 +162,29 @@ def test_failing_model_exits_1_keeps_the_warehouse_and_can_keep_the_file(
     assert audit.read_audit_log(warehouse)[-1]["status"] == "failed"
 
 
+def test_extract_changing_during_the_build_is_not_swapped_in(
+    site: dict[str, Path], tmp_path: Path
+) -> None:
+    warehouse = site["warehouse"]
+    before = _sha256(warehouse)
+    raw = tmp_path / "raw"
+    shutil.copytree(site["raw"], raw)
+
+    def append_while_building(line: str) -> None:
+        event = parse_node_line(line)
+        if event is not None and event.index == 1 and not event.finished:
+            with open(raw / "register" / "deal_lines.csv", "a") as handle:
+                handle.write("\n")
+
+    outcome = scheduled_build(
+        raw, warehouse, select=SELECT, on_line=append_while_building, target_path=site["target"]
+    )
+    assert outcome.exit_code == EXIT_BAD_INPUT
+    assert "changed while it was being built" in outcome.record.message
+    assert _sha256(warehouse) == before
+    assert _leftovers(warehouse) == []
+
+
 def test_missing_raw_folder_exits_2_and_is_logged(tmp_path: Path) -> None:
     warehouse = tmp_path / "countylines.duckdb"
     result = CliRunner().invoke(
