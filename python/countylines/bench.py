@@ -72,7 +72,10 @@ def run_benchmark(raw: Path, workdir: Path) -> tuple[float, list[StageTiming], S
     stages: list[StageTiming] = []
     for name, selector in STAGES:
         result = run_dbt(
-            ["build", "--select", selector], raw, staged, target_path=workdir / "target"
+            ["build", "--select", selector, "--indirect-selection", "cautious"],
+            raw,
+            staged,
+            target_path=workdir / "target",
         )
         stages.append(StageTiming(name, result.seconds, result.peak_rss_mb, result.success))
     whole_file = workdir / "whole.duckdb"
