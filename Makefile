@@ -35,6 +35,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 lint: setup
 	$(BIN)/ruff check python tests
 	$(BIN)/ruff format --check python tests
+	@mkdir -p $(dir $(WAREHOUSE))  # the dbt templater opens the warehouse file's folder
 	$(BIN)/sqlfluff lint models macros analyses tests/dbt
 
 pytest: setup
