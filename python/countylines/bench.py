@@ -27,6 +27,8 @@ STAGES: list[tuple[str, str]] = [
     ("resolution", "path:models/intermediate/resolution path:models/marts/identity"),
     (
         "identification",
+        # association evidence is the network layer's, read by identification
+        "int_network_edge_evidence "
         "path:models/intermediate/identification path:models/marts/identification",
     ),
     ("network", "path:models/intermediate/network path:models/marts/network"),
