@@ -31,9 +31,10 @@ STAGES: list[tuple[str, str]] = [
         "int_network_edge_evidence "
         "path:models/intermediate/identification path:models/marts/identification",
     ),
-    ("network", "path:models/intermediate/network path:models/marts/network"),
     (
-        "harm and priority",
+        # networks carry their harm and priority, so these build together
+        "network, harm and priority",
+        "path:models/intermediate/network path:models/marts/network "
         "path:models/intermediate/harm path:models/marts/harm "
         "path:models/intermediate/prioritisation path:models/marts/prioritisation",
     ),
