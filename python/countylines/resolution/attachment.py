@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-RULES = ("unique_full_name", "unique_surname_forename", "unique_forename_dob", "unique_phone_user")
 #: the rules precise enough to merge on; the others become suggestions for review
 AUTO_ATTACH_RULES = ("unique_forename_dob", "unique_phone_user")
 

@@ -259,21 +259,15 @@ def cluster_records(
 
     decided = ordered.drop(columns=["_rank", "_low", "_high"]).assign(decision=decisions)
     rows = []
-    for root, cluster in clusters.items():
+    for cluster in clusters.values():
         cluster_id = min(cluster.members)
+        size = len(cluster.members)
         for member in cluster.members:
-            rows.append(
-                (
-                    member,
-                    cluster_id,
-                    len(cluster.members),
-                    best_method.get(member, "singleton")
-                    if len(cluster.members) > 1
-                    else "singleton",
-                    best_probability.get(member) if len(cluster.members) > 1 else None,
-                )
-            )
-        del root
+            if size == 1:
+                rows.append((member, cluster_id, size, "singleton", None))
+            else:
+                method = best_method.get(member, "singleton")
+                rows.append((member, cluster_id, size, method, best_probability.get(member)))
     assignments = pd.DataFrame(
         rows,
         columns=["record_id", "cluster_id", "cluster_size", "match_method", "match_probability"],
