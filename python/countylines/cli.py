@@ -270,6 +270,54 @@ def docs(
 
 
 @app.command()
+def report(
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+    out: Annotated[
+        Path, typer.Option(help="The HTML file to write (self-contained, works offline).")
+    ] = paths.PROJECT_DIR / "data" / "report.html",
+    top: Annotated[int, typer.Option(help="How many top networks to chart.")] = 5,
+) -> None:
+    """Write the briefing report: top networks with charts, targets, safeguarding, new lines."""
+    from countylines.report import write_report
+
+    if not warehouse.is_file():
+        console.print(f"[red]No warehouse at {warehouse}[/red] (run `countylines build` first)")
+        raise typer.Exit(2)
+    written = write_report(warehouse, out, top_networks=top)
+    console.print(f"[green]Report written[/green]: {written} (open it in a browser)")
+
+
+@app.command()
+def export(
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+    out: Annotated[Path, typer.Option(help="Folder to write the exports to.")] = paths.PROJECT_DIR
+    / "data"
+    / "exports",
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="i2, graphml, partner (needs COUNTYLINES_PSEUDONYM_KEY) or public; "
+            "repeat for several. Default: every kind whose prerequisites are met.",
+        ),
+    ] = None,
+) -> None:
+    """Write the network for i2 and Gephi, the partner export and the public aggregates."""
+    from countylines.export import ExportError, write_exports
+
+    if not warehouse.is_file():
+        console.print(f"[red]No warehouse at {warehouse}[/red] (run `countylines build` first)")
+        raise typer.Exit(2)
+    try:
+        written = write_exports(warehouse, out, kinds=kind, console=console)
+    except ExportError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from error
+    for path in written:
+        console.print(f"[green]Wrote[/green] {path}")
+
+
+@app.command()
 def summary(warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE) -> None:
     """Print what a built warehouse holds: reconciliation, quarantine, mart sizes."""
     from countylines.summary import print_summary
