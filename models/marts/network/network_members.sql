@@ -1,5 +1,6 @@
 {#- One row per (network, person): the members of each immediate network
-    (Leiden community of the county-lines network) and the core flag. -#}
+    (Leiden community of the county-lines network), the core flag and the SOC
+    groups that hold the person. -#}
 with communities as (
     select * from {{ ref('int_network_communities') }}
 ),
@@ -8,16 +9,46 @@ county_lines as (
     select * from {{ ref('nominal_county_lines') }}
 ),
 
+xref as (
+    select * from {{ ref('nominal_source_xref') }}
+),
+
+soc_members as (
+    select * from {{ ref('stg_soc__soc_members') }}
+),
+
+member_soc_groups as (
+    select distinct
+        xref.nominal_id,
+        soc_members.soc_group_id
+    from xref
+    inner join soc_members
+        on xref.source_id = soc_members.wmp_nominal_id
+    where xref.source_system = 'NOMINAL'
+),
+
+soc_groups_per_member as (
+    select
+        member_soc_groups.nominal_id,
+        {{ dbt.listagg('member_soc_groups.soc_group_id', "';'",
+            'order by member_soc_groups.soc_group_id') }} as soc_group_ids
+    from member_soc_groups
+    group by 1
+),
+
 final as (
     select
         cast(communities.network_id as varchar) as network_id,
         cast(communities.nominal_id as varchar) as nominal_id,
+        cast(soc_groups_per_member.soc_group_ids as varchar) as soc_group_ids,
         cast(communities.coreness_in_community as integer) as coreness,
         cast(communities.is_core as boolean) as is_core,
         coalesce(county_lines.is_county_lines, false) as is_county_lines
     from communities
     left join county_lines
         on communities.nominal_id = county_lines.nominal_id
+    left join soc_groups_per_member
+        on communities.nominal_id = soc_groups_per_member.nominal_id
 )
 
 select * from final
