@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 
+import igraph as ig
+import numpy as np
 import pandas as pd
 import pytest
 
 from countylines.graph import DISRUPTION_COLUMNS, disruption_ranking, rank_disruption
+from countylines.graph.disruption import _scores_after_removal
 
 
 def frame(rows: list[tuple[str, str]], weight: float = 1.0) -> pd.DataFrame:
@@ -35,12 +38,41 @@ def test_star_hub_first() -> None:
 
 
 def test_bridge_between_cliques_first() -> None:
-    result = rank_disruption(two_cliques_and_bridge(5), k=2)
+    result = rank_disruption(two_cliques_and_bridge(5), k=1)
     assert result.loc[0, "node"] == "x"
     assert result.loc[0, "lcc_share_after"] == pytest.approx(5 / 11)
     # Two cliques of 5 left: 40 of the 90 ordered pairs still have a path.
     assert result.loc[0, "fragmentation_after"] == pytest.approx(1 - 2 * 5 * 4 / (10 * 9))
-    assert result.loc[1, "lcc_share_before"] == pytest.approx(5 / 11)
+
+
+def test_two_removals_swap_out_the_greedy_bridge() -> None:
+    """With two removals, the clique ends of the bridge beat the bridge and anyone else.
+
+    Greedy takes x first (two cliques of 5 left), and any second removal leaves a clique of
+    5. Removing a0 and b0 instead leaves 4 + 1 + 4: the swap phase finds it.
+    """
+    greedy = rank_disruption(two_cliques_and_bridge(5), k=2, max_swaps=0)
+    assert greedy["node"].tolist()[0] == "x"
+    assert greedy["lcc_share_after"].iloc[-1] == pytest.approx(5 / 11)
+    result = rank_disruption(two_cliques_and_bridge(5), k=2)
+    assert sorted(result["node"]) == ["a0", "b0"]
+    assert result["lcc_share_after"].tolist() == pytest.approx([6 / 11, 4 / 11])
+    assert result.loc[1, "lcc_share_before"] == result.loc[0, "lcc_share_after"]
+
+
+def test_removal_scores_match_deleting_each_vertex() -> None:
+    """The one-pass cut-vertex scores equal deleting each vertex and counting components."""
+    rng = np.random.default_rng(3)
+    for _ in range(60):
+        n = int(rng.integers(2, 30))
+        graph = ig.Graph.Erdos_Renyi(n=n, m=int(rng.integers(0, min(2 * n, n * (n - 1) // 2))))
+        largest, connected = _scores_after_removal(graph)
+        for vertex in range(n):
+            rest = graph.copy()
+            rest.delete_vertices([vertex])
+            sizes = np.asarray(rest.connected_components().sizes())
+            assert largest[vertex] == sizes.max(initial=0)
+            assert connected[vertex] == (sizes * (sizes - 1)).sum()
 
 
 def test_brokers_of_a_chain_of_stars() -> None:

@@ -9,7 +9,7 @@ equal to networkx's on the same graph.
 - `centrality`: degree, weighted degree, betweenness (weight read as a distance, 1/w) and
   PageRank (weight read as a strength), over the whole graph and within each community.
 - `communities`: seeded Leiden communities with deterministic ids and a core flag.
-- `disruption`: the people whose removal most fragments a network (greedy key-player search).
+- `disruption`: the people whose removal most fragments a network (key-player search).
 """
 
 from countylines.graph.centrality import CENTRALITY_COLUMNS, node_centrality
