@@ -1,0 +1,336 @@
+"""The briefing report (`countylines report`): one self-contained, reproducible HTML file whose
+sections agree with the marts, that never lists a child or safeguarding case as a target,
+escapes hostile text, copes with empty marts, and whose charts render in a real browser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from markupsafe import escape
+from typer.testing import CliRunner
+
+from countylines.cli import app
+from countylines.report import write_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+TOP_NETWORKS = 3
+HOSTILE_NAME = "<script>alert('x')</script> \"O'Brien\" & Ηλίας 李"
+
+
+def _section(html: str, section_id: str) -> str:
+    """The HTML of one <section id=...> of the report."""
+    match = re.search(rf'<section id="{section_id}">(.*?)</section>', html, flags=re.S)
+    assert match, f"section {section_id} missing"
+    return match.group(1)
+
+
+def _attribute_values(html: str, attribute: str) -> list[str]:
+    """Values of one attribute on the table rows of a piece of the report, in order."""
+    return re.findall(rf'<tr {attribute}="([^"]*)"', html)
+
+
+def _charts(html: str) -> dict[str, str]:
+    """The SVG of each network chart, by network id."""
+    return {
+        match.group(1): match.group(0)
+        for match in re.finditer(
+            r'<svg class="network-chart" data-network-id="([^"]+)".*?</svg>', html, flags=re.S
+        )
+    }
+
+
+def _copy_marts(source: Path, target: Path, empty: bool = False) -> Path:
+    """A warehouse holding only a copy of `source`'s marts (no rows when `empty`)."""
+    connection = duckdb.connect(str(target))
+    try:
+        connection.execute(f"attach '{source}' as source (read_only)")
+        connection.execute("create schema marts")
+        tables = connection.execute(
+            "select table_name from duckdb_tables() "
+            "where database_name = 'source' and schema_name = 'marts' order by 1"
+        ).fetchall()
+        for (table,) in tables:
+            connection.execute(
+                f"create table marts.{table} as select * from source.marts.{table}"
+                + (" where false" if empty else "")
+            )
+        connection.execute("detach source")
+    finally:
+        connection.close()
+    return target
+
+
+@pytest.fixture(scope="module")
+def small_report(small_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`countylines report` on the small warehouse, charting the top networks."""
+    out = tmp_path_factory.mktemp("report") / "briefing.html"
+    result = CliRunner().invoke(
+        app,
+        ["report", "--warehouse", str(small_warehouse), "--out", str(out)]
+        + ["--top", str(TOP_NETWORKS)],
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_db(small_warehouse: Path):
+    connection = duckdb.connect(str(small_warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_report_is_one_offline_file(small_report: Path) -> None:
+    html = small_report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", html, flags=re.I)
+    assert not re.search(r"<script|<link|<img|<iframe|@import|url\(", html, flags=re.I)
+    # the protective marking in the header and the footer
+    assert re.search(r"<header>.*OFFICIAL-SENSITIVE.*</header>", html, flags=re.S)
+    assert re.search(r"<footer>.*OFFICIAL-SENSITIVE.*</footer>", html, flags=re.S)
+
+
+def test_same_warehouse_gives_the_same_bytes(
+    small_warehouse: Path, small_report: Path, tmp_path: Path
+) -> None:
+    again = write_report(small_warehouse, tmp_path / "again.html", top_networks=TOP_NETWORKS)
+    assert again.read_bytes() == small_report.read_bytes()
+
+
+def test_targets_are_enforcement_only_and_never_children(small_report: Path, small_db) -> None:
+    targets = _attribute_values(_section(small_report.read_text(), "targets"), "data-nominal-id")
+    assert targets, "the small warehouse has people routed to enforcement"
+    expected = [
+        row[0]
+        for row in small_db.execute(
+            "select nominal_id from marts.nominal_priority where route = 'ENFORCEMENT' "
+            "order by priority_rank, nominal_id limit 20"
+        ).fetchall()
+    ]
+    assert targets == expected
+    unsafe = small_db.execute(
+        """
+        select priority.nominal_id
+        from marts.nominal_priority as priority
+        inner join marts.nominals as nominals on priority.nominal_id = nominals.nominal_id
+        where priority.route = 'SAFEGUARDING' or priority.is_child or nominals.is_child
+            or priority.is_potential_victim
+            or priority.nominal_id in (select nominal_id from marts.safeguarding_referrals)
+        """
+    ).fetchall()
+    assert {row[0] for row in unsafe}, "the small warehouse has safeguarding cases"
+    assert not {row[0] for row in unsafe} & set(targets)
+
+
+def test_target_reasons_are_the_score_components(small_report: Path, small_db) -> None:
+    targets = _section(small_report.read_text(), "targets")
+    nominal_id, harm, cchi, runners, last = small_db.execute(
+        "select nominal_id, harm_component, cl_harm_cchi_decayed, exploited_runner_count, "
+        "last_activity_date from marts.nominal_priority where route = 'ENFORCEMENT' "
+        "order by priority_rank, nominal_id limit 1"
+    ).fetchone()
+    row = re.search(rf'<tr data-nominal-id="{nominal_id}">(.*?)</tr>', targets, flags=re.S)
+    assert row
+    assert f"harm {harm:,.1f} (county-lines harm {cchi:,.1f} CCHI days" in row.group(1)
+    assert f"{runners:,} exploited runner" in row.group(1) or (
+        runners == 0 and "no exploited runner" in row.group(1)
+    )
+    assert f"last activity {last.isoformat()}" in row.group(1)
+
+
+def test_charts_and_sections_agree_with_the_marts(small_report: Path, small_db) -> None:
+    html = small_report.read_text()
+    networks = small_db.execute(
+        "select network_id, member_count, harm_cchi from marts.networks "
+        "order by priority_rank, network_id limit ?",
+        [TOP_NETWORKS],
+    ).fetchall()
+    charts = _charts(html)
+    assert list(charts) == [network_id for network_id, _, _ in networks]
+    for network_id, member_count, harm_cchi in networks:
+        chart = charts[network_id]
+        edges = small_db.execute(
+            """
+            select count(*) from marts.network_edges as edges
+            inner join marts.network_members as a on edges.nominal_id_a = a.nominal_id
+            inner join marts.network_members as b on edges.nominal_id_b = b.nominal_id
+            where a.network_id = ? and b.network_id = ?
+            """,
+            [network_id, network_id],
+        ).fetchone()[0]
+        children, soc_members = small_db.execute(
+            "select count(*) filter (where nominals.is_child), "
+            "count(members.soc_group_ids) from marts.network_members as members "
+            "inner join marts.nominals using (nominal_id) where members.network_id = ?",
+            [network_id],
+        ).fetchone()
+        assert chart.count('<circle class="node"') == member_count
+        assert edges > 0
+        assert chart.count('<line class="edge"') == edges
+        assert chart.count('<circle class="child-ring"') == children
+        assert chart.count('<rect class="soc-mark"') == soc_members
+        harm_row = re.search(
+            rf'<tr data-network-id="{network_id}"><td>{network_id}</td><td class="num">([^<]+)<',
+            _section(html, "harm"),
+        )
+        assert harm_row and harm_row.group(1) == f"{round(harm_cchi):,}"
+
+    disruption = _section(html, "disruption")
+    expected_disruption = small_db.execute(
+        "select network_id, nominal_id from marts.network_disruption "
+        "where network_id in (select network_id from marts.networks "
+        "order by priority_rank, network_id limit ?)",
+        [TOP_NETWORKS],
+    ).fetchall()
+    shown = set(re.findall(r'<tr data-network-id="([^"]+)" data-nominal-id="([^"]+)">', disruption))
+    assert shown == set(expected_disruption)
+
+    referrals = small_db.execute(
+        "select nominal_id from marts.safeguarding_referrals order by 1"
+    ).fetchall()
+    shown_referrals = _attribute_values(_section(html, "safeguarding"), "data-nominal-id")
+    assert sorted(shown_referrals) == [row[0] for row in referrals]
+
+    new_lines = small_db.execute(
+        "select line_id from marts.deal_lines where not is_registered order by 1"
+    ).fetchall()
+    shown_lines = _attribute_values(_section(html, "new-lines"), "data-line-id")
+    assert sorted(shown_lines) == [row[0] for row in new_lines]
+
+    quality = _section(html, "data-quality")
+    for reason, count in small_db.execute(
+        "select reason, count(*) from marts.quarantine group by 1"
+    ).fetchall():
+        assert f'<tr data-reason="{reason}"><td>{reason}</td><td class="num">{count:,}<' in quality
+    read, staged, quarantined, duplicates = small_db.execute(
+        "select sum(rows_read), sum(rows_staged), sum(rows_quarantined), "
+        "sum(duplicates_removed) from marts.source_reconciliation"
+    ).fetchone()
+    assert f"{read:,} = {staged:,} + {quarantined:,} + {duplicates:,}" in quality
+    records, resolved = small_db.execute(
+        "select count(*), count(nominal_id) from marts.nominal_source_xref"
+    ).fetchone()
+    assert f"{records:,} source person records, {resolved:,} resolved" in quality
+    excluded = small_db.execute(
+        "select report_count from marts.intel_credibility where not is_credible"
+    ).fetchall()
+    for (count,) in excluded:
+        assert f'<td class="num">{count:,}</td>' in quality
+
+
+def test_hostile_text_is_escaped(small_warehouse: Path, small_db, tmp_path: Path) -> None:
+    """Names, line names and reasons holding markup, quotes and non-Latin text are escaped."""
+    warehouse = _copy_marts(small_warehouse, tmp_path / "hostile.duckdb")
+    network_id = small_db.execute(
+        "select network_id from marts.networks order by priority_rank, network_id limit 1"
+    ).fetchone()[0]
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("update marts.nominals set display_name = ?", [HOSTILE_NAME])
+        connection.execute("update marts.deal_lines set line_name = ?", [HOSTILE_NAME])
+        connection.execute("update marts.safeguarding_referrals set reasons = ?", [HOSTILE_NAME])
+        connection.execute("update marts.networks set soc_group_ids = ?", [HOSTILE_NAME])
+    html = write_report(warehouse, tmp_path / "hostile.html", top_networks=1).read_text()
+    assert "<script" not in html.lower()
+    assert "O'Brien" not in html
+    escaped = str(escape(HOSTILE_NAME))
+    chart = _charts(html)[network_id]
+    assert escaped in chart  # names in the chart's labels and tooltips
+    assert escaped in _section(html, "targets")
+    assert escaped in _section(html, "safeguarding")
+    assert escaped in _section(html, "new-lines")
+    assert "Ηλίας 李" in html
+
+
+def test_corpus_report_escapes_its_hostile_text(corpus_warehouse: Path, tmp_path: Path) -> None:
+    html = write_report(corpus_warehouse, tmp_path / "corpus.html").read_text()
+    with duckdb.connect(str(corpus_warehouse), read_only=True) as connection:
+        shown = connection.execute(
+            "select nominals.display_name, deal_lines.line_name "
+            "from marts.safeguarding_referrals as referrals "
+            "inner join marts.nominals using (nominal_id) "
+            "left join marts.deal_lines using (line_id)"
+        ).fetchall()
+    assert shown, "the corpus has safeguarding referrals (its exploitation list)"
+    for name, line_name in shown:
+        assert str(escape(name)) in _section(html, "safeguarding")
+        if line_name:
+            assert str(escape(line_name)) in _section(html, "safeguarding")
+    assert any("'" in name for name, _ in shown), "the corpus names O'NEIL"
+    assert "'" not in re.sub(r"<[^>]*>", "", _section(html, "safeguarding"))
+    assert "<script" not in html.lower()
+
+
+def test_empty_marts_give_a_valid_report(small_warehouse: Path, tmp_path: Path) -> None:
+    warehouse = _copy_marts(small_warehouse, tmp_path / "empty.duckdb", empty=True)
+    html = write_report(warehouse, tmp_path / "empty.html").read_text()
+    assert html.rstrip().endswith("</html>")
+    assert "No immediate networks in this warehouse" in html
+    assert _charts(html) == {}
+    for section_id in [
+        "summary",
+        "networks",
+        "harm",
+        "targets",
+        "disruption",
+        "safeguarding",
+        "new-lines",
+        "data-quality",
+    ]:
+        assert '<p class="empty">' in _section(html, section_id) or section_id in {
+            "summary",
+            "data-quality",
+        }
+
+
+def test_charts_render_in_headless_chromium(small_report: Path, small_db, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "no /usr/bin/chromium: install Debian's chromium (.ci/run does) to check that "
+            "the report's charts render in a real browser"
+        )
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--dump-dom",
+        small_report.resolve().as_uri(),
+    ]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, check=True).stdout
+    charts = {
+        match.group(1): match.group(0)
+        for match in re.finditer(
+            r'<svg class="network-chart" data-network-id="([^"]+)".*?</svg>', dom, flags=re.S
+        )
+    }
+    networks = small_db.execute(
+        "select network_id, member_count from marts.networks "
+        "order by priority_rank, network_id limit ?",
+        [TOP_NETWORKS],
+    ).fetchall()
+    assert list(charts) == [network_id for network_id, _ in networks]
+    for network_id, member_count in networks:
+        edge_count = small_db.execute(
+            """
+            select count(*) from marts.network_edges as edges
+            inner join marts.network_members as a on edges.nominal_id_a = a.nominal_id
+            inner join marts.network_members as b on edges.nominal_id_b = b.nominal_id
+            where a.network_id = ? and b.network_id = ?
+            """,
+            [network_id, network_id],
+        ).fetchone()[0]
+        rendered = charts[network_id]
+        assert len(re.findall(r'<circle class="node"[^>]*\br="[0-9.]+"', rendered)) == (
+            member_count
+        )
+        assert len(re.findall(r'<line class="edge"[^>]*\bx2="[0-9.]+"', rendered)) == edge_count
+    assert "OFFICIAL-SENSITIVE" in dom
