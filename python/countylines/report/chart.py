@@ -15,9 +15,11 @@ import networkx as nx
 
 from countylines.report.data import ROLE_ORDER, NetworkData, Row
 
-#: Chart size (SVG user units; the SVG scales to the page width).
+#: Chart size (SVG user units; the SVG scales to the page width); taller for large networks.
 WIDTH = 900
 HEIGHT = 560
+LARGE_HEIGHT = 760
+LARGE_NETWORK = 80
 MARGIN = 70
 
 #: Seed of the layout (any fixed value: the charts only have to be reproducible).
@@ -101,6 +103,8 @@ class ChartNode:
     x: float
     y: float
     r: float
+    ring_gap: float
+    ring_width: float
     show_label: bool
     label_left: bool
 
@@ -129,6 +133,7 @@ class Chart:
     network_id: str
     width: int
     height: int
+    edge_opacity: float
     nodes: list[ChartNode]
     edges: list[ChartEdge]
 
@@ -149,21 +154,28 @@ def edge_family(link_types: str) -> Style:
     return LINK_FAMILIES["OTHER"]
 
 
-def layout(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+def layout(
+    node_ids: list[str], pairs: list[tuple[str, str]], height: int = HEIGHT
+) -> dict[str, tuple[float, float]]:
     """Seeded ForceAtlas2 layout of the nodes, scaled into the chart with its margins.
 
-    ForceAtlas2 (networkx) spreads a dense core more evenly than a spring layout, so the
-    names at the centre of a network stay readable.
+    ForceAtlas2 (networkx) with strong gravity spreads a dense core and its periphery more
+    evenly over the chart than a spring layout (where a few far leaves squeeze everyone
+    else into the middle), so the names at the centre of a network stay readable.
     """
     if not node_ids:
         return {}
     if len(node_ids) == 1:
-        return {node_ids[0]: (WIDTH / 2, HEIGHT / 2)}
+        return {node_ids[0]: (WIDTH / 2, height / 2)}
     graph = nx.Graph()
     graph.add_nodes_from(sorted(node_ids))
     graph.add_edges_from(sorted(pairs))
     positions = nx.forceatlas2_layout(
-        graph, max_iter=LAYOUT_ITERATIONS, scaling_ratio=2.0, seed=LAYOUT_SEED
+        graph,
+        max_iter=LAYOUT_ITERATIONS,
+        scaling_ratio=2.0,
+        strong_gravity=True,
+        seed=LAYOUT_SEED,
     )
     xs = [float(point[0]) for point in positions.values()]
     ys = [float(point[1]) for point in positions.values()]
@@ -172,7 +184,7 @@ def layout(node_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple
     return {
         node: (
             round(MARGIN + (float(point[0]) - min(xs)) / span_x * (WIDTH - 2 * MARGIN), 1),
-            round(MARGIN + (float(point[1]) - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1),
+            round(MARGIN + (float(point[1]) - min(ys)) / span_y * (height - 2 * MARGIN), 1),
         )
         for node, point in positions.items()
     }
@@ -187,9 +199,12 @@ def build_chart(data: NetworkData) -> Chart:
         for edge in data.edges
         if edge["nominal_id_a"] in members and edge["nominal_id_b"] in members
     ]
+    height = HEIGHT if len(members) <= LARGE_NETWORK else LARGE_HEIGHT
     positions = layout(
-        list(members), [(edge["nominal_id_a"], edge["nominal_id_b"]) for edge in edges]
+        list(members), [(edge["nominal_id_a"], edge["nominal_id_b"]) for edge in edges], height
     )
+    # Smaller people in larger networks, so that hundreds of them still fit.
+    scale = min(1.0, max(0.45, math.sqrt(50 / max(len(members), 1))))
     top_pagerank = max((member["pagerank"] or 0.0 for member in data.members), default=0.0)
     by_centrality = sorted(
         members.values(), key=lambda m: (-(m["pagerank"] or 0.0), m["nominal_id"])
@@ -204,7 +219,7 @@ def build_chart(data: NetworkData) -> Chart:
         nodes.append(
             ChartNode(
                 nominal_id=nominal_id,
-                name=member["display_name"] or nominal_id,
+                name=member["display_name"] or f"(no name) {nominal_id}",
                 role=node_role(member),
                 line_roles=member["line_roles"],
                 is_child=bool(member["is_child"]),
@@ -214,7 +229,9 @@ def build_chart(data: NetworkData) -> Chart:
                 disruption_rank=disruption_rank.get(nominal_id),
                 x=x,
                 y=y,
-                r=round(5 + 11 * math.sqrt(share), 1),
+                r=round((5 + 11 * math.sqrt(share)) * scale, 1),
+                ring_gap=round(2 + 2 * scale, 1),
+                ring_width=round(1 + 1.5 * scale, 1),
                 show_label=nominal_id in labelled,
                 label_left=x > WIDTH - LABEL_ROOM,
             )
@@ -244,7 +261,8 @@ def build_chart(data: NetworkData) -> Chart:
     return Chart(
         network_id=data.network["network_id"],
         width=WIDTH,
-        height=HEIGHT,
+        height=height,
+        edge_opacity=0.75 if len(members) <= LARGE_NETWORK else 0.45,
         nodes=nodes,
         edges=chart_edges,
     )

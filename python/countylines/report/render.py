@@ -68,10 +68,12 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=words.blank_as_dash,
     )
     environment.filters["number"] = words.number
     environment.filters["share"] = words.share
     environment.filters["date"] = words.date
+    environment.filters["person_name"] = words.person_name
     environment.globals["plural"] = words.plural
     environment.globals["score_components"] = words.score_components
     return environment

@@ -33,6 +33,16 @@ def date(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else "–"
 
 
+def blank_as_dash(value: Any) -> Any:
+    """What the templates print for a value: a dash for a missing one, never `None`."""
+    return "–" if value is None else value
+
+
+def person_name(value: str | None) -> str:
+    """A display name, or says there is none (a record known only by an id or a phone)."""
+    return value if value else "(no name recorded)"
+
+
 def score_components(target: Row) -> list[str]:
     """The four priority components of a nominal_priority row, each with what it is made of.
 
