@@ -274,3 +274,83 @@ def _carry_forward(connection: duckdb.DuckDBPyConnection, previous: Path) -> str
         return None
     finally:
         connection.execute("detach previous_wh")
+
+
+@dataclass(frozen=True)
+class TableDigest:
+    """An order-independent digest of one table: its row count, a sum of row hashes (a
+    multiset hash: the same rows in any order give the same sum, a duplicated row does
+    not cancel out) and the same sum per column, to say which columns differ."""
+
+    rows: int
+    row_hash: int
+    column_hashes: dict[str, int]
+
+
+def mart_digests(
+    warehouse: Path, schema: str = "marts", double_digits: int | None = None
+) -> dict[str, TableDigest]:
+    """The digest of every table and view in `schema` of a warehouse file (read-only).
+
+    Two builds of the same extract must give equal digests (repeatable builds); an
+    incremental build must give the digests of a full rebuild. With `double_digits`,
+    floating-point columns are compared at that many significant digits (a sum of doubles
+    depends on the order its terms are added in); every other column bit for bit.
+    """
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        columns: dict[str, list[tuple[str, str]]] = {}
+        for table, column, data_type in connection.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = ? and table_catalog = current_database() "
+            "order by table_name, ordinal_position",
+            [schema],
+        ).fetchall():
+            columns.setdefault(table, []).append((column, data_type))
+        digests: dict[str, TableDigest] = {}
+        for table, typed in columns.items():
+            names = [name for name, _ in typed]
+            values = [_digest_value(name, kind, double_digits) for name, kind in typed]
+            sums = ", ".join(f"sum(hash({value})::hugeint)" for value in values)
+            row = connection.execute(
+                f"select count(*), sum(hash({', '.join(values)})::hugeint), {sums} "
+                f'from {schema}."{table}"'
+            ).fetchone()
+            assert row is not None
+            digests[table] = TableDigest(
+                rows=int(row[0]),
+                row_hash=int(row[1] or 0),
+                column_hashes={
+                    name: int(value or 0) for name, value in zip(names, row[2:], strict=True)
+                },
+            )
+        return digests
+    finally:
+        connection.close()
+
+
+def _digest_value(name: str, data_type: str, double_digits: int | None) -> str:
+    """The SQL expression hashed for one column (doubles rounded when asked)."""
+    quoted = '"' + name.replace('"', '""') + '"'
+    if double_digits is not None and data_type.upper() in {"DOUBLE", "FLOAT", "REAL"}:
+        return f"printf('%.{int(double_digits) - 1}e', {quoted})"
+    return quoted
+
+
+def digest_differences(
+    first: dict[str, TableDigest], second: dict[str, TableDigest]
+) -> dict[str, str]:
+    """Per table that differs between two sets of digests: what differs (rows, columns)."""
+    differences: dict[str, str] = {}
+    for table in sorted(set(first) | set(second)):
+        a, b = first.get(table), second.get(table)
+        if a is None or b is None:
+            differences[table] = "only in the " + ("second" if a is None else "first")
+        elif a != b:
+            changed = sorted(
+                name
+                for name in set(a.column_hashes) | set(b.column_hashes)
+                if a.column_hashes.get(name) != b.column_hashes.get(name)
+            )
+            differences[table] = f"rows {a.rows} vs {b.rows}; columns {', '.join(changed)}"
+    return differences
