@@ -71,7 +71,10 @@ def rank_disruption(
     eg = build_graph(edges, source=source, target=target, weight=weight)
     if eg.node_count == 0 or k < 1:
         return pd.DataFrame(columns=list(DISRUPTION_COLUMNS)).astype({"rank": "int64"})
-    allowed = ~np.isin(eg.nodes, list(exclude))
+    # Set lookups per node of this network: np.isin sorts object arrays, seconds when
+    # `exclude` holds every child of a force.
+    excluded = exclude if isinstance(exclude, (set, frozenset)) else set(exclude)
+    allowed = np.fromiter((node not in excluded for node in eg.nodes), bool, eg.node_count)
     everyone = np.ones(eg.node_count, dtype=bool)
     starts = [_greedy(eg, allowed, everyone, k), _by_betweenness(eg, allowed, k)]
     improved = [_improve_by_swaps(eg, allowed, start, max_swaps) for start in starts]
@@ -116,6 +119,7 @@ def disruption_ranking(
     together). One row per (network_id, rank).
     """
     mapping = pd.Series(communities) if isinstance(communities, dict) else communities
+    exclude = frozenset(exclude)
     ends_a = mapping.reindex(edges[source]).to_numpy()
     ends_b = mapping.reindex(edges[target]).to_numpy()
     inside = pd.notna(ends_a) & (ends_a == ends_b)

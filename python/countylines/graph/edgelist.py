@@ -68,9 +68,15 @@ def build_graph(
     if not np.isfinite(weights).all() or (weights <= 0).any():
         raise ValueError("edge weights must be finite and greater than 0")
 
-    nodes = np.sort(pd.unique(np.concatenate([node_a, node_b])))
-    index_a = np.searchsorted(nodes, node_a)
-    index_b = np.searchsorted(nodes, node_b)
+    # Hash the ids once (factorize), sort only the distinct ones: a binary search of every
+    # endpoint among sorted string ids cost more than the rest of the build.
+    codes, distinct = pd.factorize(np.concatenate([node_a, node_b]))
+    order = np.argsort(distinct, kind="stable")
+    nodes = np.asarray(distinct)[order]
+    vertex_of_code = np.empty(len(order), dtype=np.int64)
+    vertex_of_code[order] = np.arange(len(order))
+    index_a = vertex_of_code[codes[: len(node_a)]]
+    index_b = vertex_of_code[codes[len(node_a) :]]
     if (index_a == index_b).any():
         raise ValueError("edge list has a self-loop")
     low = np.minimum(index_a, index_b)
