@@ -18,7 +18,7 @@ def model(dbt, session):
     members = dbt.ref("int_network_communities").df()
     networks = dbt.ref("networks").df()
     protected = dbt.ref("int_network_protected_nominals").df()
-    top = int(dbt.config.get("top_networks") or 20)
+    top = int(dbt.config.get("top_networks", 20))
     ranked = networks.sort_values(
         ["county_lines_member_count", "member_count", "network_id"],
         ascending=[False, False, True],
@@ -27,7 +27,7 @@ def model(dbt, session):
     result = disruption_ranking(
         edges,
         members.set_index("nominal_id")["network_id"],
-        k=int(dbt.config.get("k") or 3),
+        k=int(dbt.config.get("k", 3)),
         exclude=set(protected["nominal_id"]),
         network_ids=wanted,
         source="nominal_id_a",

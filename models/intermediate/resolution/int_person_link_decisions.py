@@ -18,8 +18,8 @@ from countylines.resolution.clustering import ClusteringConfig, cluster_records
 def model(dbt, session):
     dbt.config(materialized="table")
     config = ClusteringConfig(
-        link_probability=float(dbt.config.get("link_probability") or 0.99),
-        strong_probability=float(dbt.config.get("strong_probability") or 0.999),
+        link_probability=float(dbt.config.get("link_probability", 0.99)),
+        strong_probability=float(dbt.config.get("strong_probability", 0.999)),
     )
     records = dbt.ref("int_person_records").df()
     exact = dbt.ref("int_person_links_exact").df()

@@ -11,9 +11,9 @@ from countylines.resolution.scoring import ScoringConfig, score_pairs
 def model(dbt, session):
     dbt.config(materialized="table")
     config = ScoringConfig(
-        min_probability=float(dbt.config.get("min_probability") or 0.01),
-        u_sample_pairs=float(dbt.config.get("u_sample_pairs") or 2e6),
-        seed=int(dbt.config.get("seed") or 20240601),
+        min_probability=float(dbt.config.get("min_probability", 0.01)),
+        u_sample_pairs=float(dbt.config.get("u_sample_pairs", 2e6)),
+        seed=int(dbt.config.get("seed", 20240601)),
     )
     records = dbt.ref("int_person_records").df()
     return score_pairs(records, config)
