@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from countylines.graph import COMMUNITY_COLUMNS, detect_communities
+from countylines.graph import COMMUNITY_COLUMNS, detect_communities, keep_communities
 
 
 def cliques_with_bridges(sizes: list[int]) -> pd.DataFrame:
@@ -103,3 +103,58 @@ def test_separate_components_are_separate_communities() -> None:
     result = detect_communities(edges).set_index("node")
     assert result["community_id"].to_dict() == {"a": 1, "b": 1, "c": 2, "d": 2}
     assert result["is_core"].all()  # a pair: both ends have the top degree
+
+
+def two_lines_in_pieces() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two lines whose people the records link only in pairs, and each pair to its line."""
+    edges = pd.DataFrame(
+        [
+            ("a1", "a2", 1.0),
+            ("a3", "a4", 1.0),
+            ("b1", "b2", 1.0),
+            ("b3", "b4", 1.0),
+            ("a4", "b1", 0.2),  # one weak link between the lines
+            ("x1", "x2", 1.0),  # a pair tied to no line
+        ],
+        columns=["node_a", "node_b", "weight"],
+    )
+    anchors = pd.DataFrame(
+        [(f"a{i}", "LINE:A", 1.0) for i in range(1, 5)]
+        + [(f"b{i}", "LINE:B", 1.0) for i in range(1, 5)]
+        + [("nobody", "LINE:B", 1.0)],  # not in the network: ignored
+        columns=["node", "anchor", "weight"],
+    )
+    return edges, anchors
+
+
+def test_anchors_gather_a_lines_people_and_never_appear() -> None:
+    edges, anchors = two_lines_in_pieces()
+    without = detect_communities(edges).set_index("node")["community_id"]
+    assert without["a1"] != without["a3"]  # apart when only person links count
+    result = detect_communities(edges, anchors=anchors).set_index("node")
+    assert set(result.index) == set(without.index)  # no anchor, no extra person
+    community = result["community_id"]
+    assert community[["a1", "a2", "a3", "a4"]].nunique() == 1
+    assert community[["b1", "b2", "b3", "b4"]].nunique() == 1
+    assert community["a1"] != community["b1"]
+    assert result.loc["a1", "community_size"] == 4
+    # Coreness counts person links only: a pair is a 1-core.
+    assert result.loc["a1", "coreness_in_community"] == 1
+
+
+def test_anchor_ids_must_not_clash_with_people() -> None:
+    edges, anchors = two_lines_in_pieces()
+    anchors.loc[0, "anchor"] = "b2"
+    with pytest.raises(ValueError, match="clash"):
+        detect_communities(edges, anchors=anchors)
+
+
+def test_keep_communities_drops_and_renumbers() -> None:
+    edges, anchors = two_lines_in_pieces()
+    result = detect_communities(edges, anchors=anchors)
+    kept = keep_communities(result, counted={"x1", "a1"}, min_counted=2, anchored={"a2"})
+    assert set(kept["node"]) == {"a1", "a2", "a3", "a4"}  # line A only: anchored
+    assert kept["community_id"].unique().tolist() == [1]
+    both = keep_communities(result, counted={"x1", "x2"}, min_counted=2)
+    assert set(both["node"]) == {"x1", "x2"}
+    assert both["community_id"].unique().tolist() == [1]

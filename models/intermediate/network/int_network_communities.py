@@ -6,23 +6,49 @@ communities.py): one row per person of `int_network_county_lines_edges`, with th
 the community number zero-padded to 4 digits: communities are numbered by size, ties by their
 smallest nominal_id, and Leiden runs seeded on a graph built in sorted order, so the same
 edges give the same ids. Parameters come from the YAML config.
+
+Deal lines are anchors of the detection (see the module docstring of communities.py): each
+person `deal_line_nominals` ties to a line gets an anchor edge of weight
+`line_anchor_weight` to that line, so one line's people, including those the records tie
+to the line's phone but not to each other, fall into one network. 0 turns anchors off.
+
+An immediate network is published only when it holds at least
+`min_county_lines_members` people flagged county lines or someone tied to a deal line: a
+flagged person whose only link is to one relative is in the full network (and its
+centrality) but is not a network of their own. The kept communities are renumbered by size.
 """
 
-from countylines.graph import detect_communities
+from countylines.graph import detect_communities, keep_communities
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
     edges = dbt.ref("int_network_county_lines_edges").df()
+    anchor_weight = float(dbt.config.get("line_anchor_weight", 0.0))
+    anchors = None
+    if anchor_weight > 0:
+        anchors = dbt.ref("deal_line_nominals").df()[["nominal_id", "line_id"]]
+        anchors = anchors.assign(anchor="LINE:" + anchors["line_id"], weight=anchor_weight)
+        anchors = anchors.rename(columns={"nominal_id": "node"})[["node", "anchor", "weight"]]
     communities = detect_communities(
         edges,
-        resolution=float(dbt.config.get("resolution") or 1.0),
-        seed=int(dbt.config.get("seed") or 0),
-        iterations=int(dbt.config.get("iterations") or 2),
-        core_k=int(dbt.config.get("core_k") or 2),
+        resolution=float(dbt.config.get("resolution", 1.0)),
+        seed=int(dbt.config.get("seed", 0)),
+        iterations=int(dbt.config.get("iterations", 2)),
+        core_k=int(dbt.config.get("core_k", 2)),
         source="nominal_id_a",
         target="nominal_id_b",
         weight="weight",
+        anchors=anchors,
+    )
+    flagged = dbt.ref("nominal_county_lines").df()
+    flagged = set(flagged.loc[flagged["is_county_lines"].fillna(False), "nominal_id"])
+    tied = set() if anchors is None else set(anchors["node"])
+    communities = keep_communities(
+        communities,
+        counted=flagged,
+        min_counted=int(dbt.config.get("min_county_lines_members", 1)),
+        anchored=tied,
     )
     communities["network_id"] = [f"NET-{int(value):04d}" for value in communities["community_id"]]
     return communities.rename(columns={"node": "nominal_id"})[

@@ -13,7 +13,7 @@ equal to networkx's on the same graph.
 """
 
 from countylines.graph.centrality import CENTRALITY_COLUMNS, node_centrality
-from countylines.graph.communities import COMMUNITY_COLUMNS, detect_communities
+from countylines.graph.communities import COMMUNITY_COLUMNS, detect_communities, keep_communities
 from countylines.graph.disruption import DISRUPTION_COLUMNS, disruption_ranking, rank_disruption
 from countylines.graph.edgelist import EdgeGraph, build_graph
 
@@ -25,6 +25,7 @@ __all__ = [
     "build_graph",
     "detect_communities",
     "disruption_ranking",
+    "keep_communities",
     "node_centrality",
     "rank_disruption",
 ]
