@@ -60,6 +60,10 @@ vulnerability_markers as (
     select * from {{ ref('vulnerability_markers') }}
 ),
 
+custody as (
+    select * from {{ ref('stg_icis__custody_records') }}
+),
+
 districts as (
     select * from {{ ref('stg_reference__postcode_districts') }}
 ),
@@ -188,6 +192,21 @@ record_facts as (
     group by 1
 ),
 
+custody_facts as (
+    -- An appropriate adult at an adult's custody: under PACE Code C one is
+    -- called for a detainee the custody officer judges vulnerable.
+    select xref.nominal_id
+    from xref
+    inner join custody
+        on
+            xref.source_system = 'NOMINAL'
+            and xref.source_id = custody.wmp_nominal_id
+    where
+        custody.has_appropriate_adult
+        and custody.age_at_arrest >= 18
+    group by 1
+),
+
 offending as (
     select nominal_offences.nominal_id
     from nominal_offences
@@ -228,6 +247,7 @@ final as (
             as has_vulnerability_marker,
         coalesce(record_facts.lives_out_of_force, false)
             as lives_out_of_force,
+        custody_facts.nominal_id is not null as needed_appropriate_adult,
         nullif(greatest(
             coalesce(county_lines.last_indicator_date, date '1900-01-01'),
             coalesce(harm.last_offence_date, date '1900-01-01'),
@@ -256,6 +276,8 @@ final as (
         on linked.nominal_id = offending.nominal_id
     left join record_facts
         on linked.nominal_id = record_facts.nominal_id
+    left join custody_facts
+        on linked.nominal_id = custody_facts.nominal_id
 )
 
 select * from final

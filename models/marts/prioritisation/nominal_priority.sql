@@ -95,7 +95,10 @@ routed as (
             when scored.is_potential_victim then 'POTENTIAL_VICTIM'
             when scored.is_exploited_on_line then 'EXPLOITED_ON_LINE'
             when scored.has_exploitation_evidence then 'EXPLOITATION_EVIDENCE'
-            when scored.has_vulnerability_marker then 'VULNERABLE_ADULT'
+            when
+                scored.has_vulnerability_marker
+                or scored.needed_appropriate_adult
+                then 'VULNERABLE_ADULT'
             when scored.lives_out_of_force then 'LIVES_OUT_OF_FORCE'
             when not scored.is_county_lines and not scored.has_cl_offence
                 then 'NO_OFFENDING_EVIDENCE'
@@ -142,6 +145,7 @@ final as (
         routed.has_exploitation_evidence,
         routed.has_cl_offence,
         routed.has_vulnerability_marker,
+        routed.needed_appropriate_adult,
         routed.lives_out_of_force,
         routed.last_activity_date
     from routed
