@@ -334,6 +334,13 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
+    identity_breakdown: Annotated[
+        bool,
+        typer.Option(
+            "--identity-breakdown",
+            help="Also print where identity resolution misses and merges wrongly.",
+        ),
+    ] = False,
 ) -> None:
     """Measure the warehouse against a synthetic extract's ground truth."""
     import json
@@ -351,6 +358,10 @@ def evaluate(
             shown = f"{value:.4f}" if isinstance(value, float) else str(value)
             table.add_row(area, measure, shown)
     Console().print(table)
+    if identity_breakdown:
+        from countylines.evaluate.identity import print_identity_report
+
+        print_identity_report(truth, warehouse, Console())
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(results, indent=2, default=str) + "\n")
