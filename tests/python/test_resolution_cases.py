@@ -54,12 +54,35 @@ def test_contact_known_only_by_a_name_is_suggested_not_merged(xref, small_wareho
     assert suggestions == [("unique_full_name",)]
 
 
+def test_contact_named_like_a_known_associate_is_that_associate(
+    xref, small_warehouse: Path
+) -> None:
+    """Two people of the index share the contact's name; the prisoner offended with one of
+    them: the contact is that one, and the link says why."""
+    assert xref["PINS_CONTACT:PC9900002"] == xref["NOMINAL:N9900012"]
+    assert xref["PINS_CONTACT:PC9900002"] != xref["NOMINAL:N9900011"]
+    connection = duckdb.connect(str(small_warehouse), read_only=True)
+    rules = connection.execute(
+        "select link_rule, match_probability from marts.nominal_match_links "
+        "where record_id_r = 'PINS_CONTACT:PC9900002' and is_linked"
+    ).fetchall()
+    connection.close()
+    assert rules == [("known_associate_name", 1.0)]
+
+
+def test_visitor_named_twice_by_one_prisoner_is_one_person(xref) -> None:
+    """Unknown to police, recorded on two visits with the name spelt two ways."""
+    assert xref["PINS_CONTACT:PC9900003"] is not None
+    assert xref["PINS_CONTACT:PC9900003"] == xref["PINS_CONTACT:PC9900004"]
+    assert xref["PINS_CONTACT:PC9900003"] != xref["NOMINAL:N9900009"]
+
+
 def test_identity_accuracy_on_small(small_warehouse: Path, small_extract: Path) -> None:
     """A regression guard: a false merge is worse than a miss, so precision is held high;
     recall has a floor well under today's figure (see the README for measured values)."""
     identity = evaluate(small_extract / "truth", small_warehouse)["identity"]
     assert identity["pairwise_precision"] >= 0.99
-    assert identity["pairwise_recall"] >= 0.6
+    assert identity["pairwise_recall"] >= 0.75
 
 
 def test_scores_are_repeatable(small_warehouse: Path) -> None:

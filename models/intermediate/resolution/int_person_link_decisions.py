@@ -4,7 +4,9 @@ A thin wrapper over python/countylines/resolution/clustering.py: analyst SAME ov
 exact keys and probabilistic scores are clustered strongest first under constraints
 (analyst DIFFERENT, sex, date of birth, PNC, forenames, weak bridges); then contacts and
 associates that identify no one on their own are attached to the one person they fit
-(python/countylines/resolution/attachment.py) and the clustering is redone with those
+(python/countylines/resolution/attachment.py: among the people their prisoner or missing
+person is known to associate with, or the one person of the extract) and the clustering is
+redone with those
 links; name-only matches are kept as `suggested` links for the clerical review. One row
 per link, with the final cluster of each side.
 """
@@ -18,13 +20,14 @@ from countylines.resolution.clustering import ClusteringConfig, cluster_records
 def model(dbt, session):
     dbt.config(materialized="table")
     config = ClusteringConfig(
-        link_probability=float(dbt.config.get("link_probability", 0.99)),
+        link_probability=float(dbt.config.get("link_probability", 0.95)),
         strong_probability=float(dbt.config.get("strong_probability", 0.999)),
     )
     records = dbt.ref("int_person_records").df()
     exact = dbt.ref("int_person_links_exact").df()
     scored = dbt.ref("int_person_pairs_scored").df()
     overrides = dbt.ref("int_resolution_overrides").filter("is_applicable").df()
+    associations = dbt.ref("int_person_record_associations").df()
 
     same = overrides[overrides["decision"] == "SAME"]
     links = pd.concat(
@@ -65,7 +68,7 @@ def model(dbt, session):
     different = overrides[overrides["decision"] == "DIFFERENT"]
     cannot_link = list(zip(different["record_id_l"], different["record_id_r"], strict=True))
     first_pass, _ = cluster_records(records, links, cannot_link, config)
-    matched = attachment_links(records, first_pass).assign(
+    matched = attachment_links(records, first_pass, associations).assign(
         method="exact_key", probability=1.0, match_weight=None
     )
     automatic = matched["link_rule"].isin(AUTO_ATTACH_RULES)

@@ -1,6 +1,8 @@
 {#- One row per source person record of every system, in one shape for resolution:
     the force nominal index, PINS prisoners (one record per prison number, from their
-    latest release), COMPACT missing persons, PINS contacts and COMPACT associates. -#}
+    latest release), COMPACT missing persons, PINS contacts and COMPACT associates.
+    A contact or associate keeps the record of the person in whose record it is named
+    (the prisoner, the missing person): its context. -#}
 with nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
 ),
@@ -21,6 +23,10 @@ episode_associates as (
     select * from {{ ref('stg_compact__episode_associates') }}
 ),
 
+missing_episodes as (
+    select * from {{ ref('stg_compact__missing_episodes') }}
+),
+
 latest_release as (
     select
         releases.*,
@@ -37,6 +43,7 @@ unioned as (
         nominals.wmp_nominal_id as source_id,
         nominals.wmp_nominal_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id_recorded,
+        cast(null as {{ dbt.type_string() }}) as context_record_id,
         nominals.surname,
         nominals.forenames,
         nominals.surname_std,
@@ -55,6 +62,7 @@ unioned as (
         latest_release.prison_number as source_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id_recorded,
+        cast(null as {{ dbt.type_string() }}) as context_record_id,
         latest_release.surname,
         latest_release.forenames,
         latest_release.surname_std,
@@ -74,6 +82,7 @@ unioned as (
         missing_persons.compact_person_id as source_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id,
         missing_persons.wmp_nominal_id as wmp_nominal_id_recorded,
+        cast(null as {{ dbt.type_string() }}) as context_record_id,
         missing_persons.surname,
         missing_persons.forenames,
         missing_persons.surname_std,
@@ -92,6 +101,8 @@ unioned as (
         prison_contacts.contact_id as source_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id_recorded,
+        {{ dbt.concat(["'PINS:'", 'releases.prison_number']) }}
+            as context_record_id,
         prison_contacts.surname,
         prison_contacts.forenames,
         prison_contacts.surname_std,
@@ -102,6 +113,8 @@ unioned as (
         prison_contacts.phone,
         prison_contacts.date_of_birth
     from prison_contacts
+    left join releases
+        on prison_contacts.pins_ref = releases.pins_ref
 
     union all
 
@@ -110,6 +123,8 @@ unioned as (
         episode_associates.associate_id as source_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id,
         cast(null as {{ dbt.type_string() }}) as wmp_nominal_id_recorded,
+        {{ dbt.concat(["'COMPACT:'", 'missing_episodes.compact_person_id']) }}
+            as context_record_id,
         episode_associates.surname,
         episode_associates.forenames,
         episode_associates.surname_std,
@@ -120,6 +135,8 @@ unioned as (
         episode_associates.phone,
         episode_associates.date_of_birth
     from episode_associates
+    left join missing_episodes
+        on episode_associates.episode_ref = missing_episodes.episode_ref
 ),
 
 final as (
@@ -130,6 +147,7 @@ final as (
         unioned.source_id,
         unioned.wmp_nominal_id,
         unioned.wmp_nominal_id_recorded,
+        unioned.context_record_id,
         unioned.pnc_id,
         unioned.surname,
         unioned.forenames,

@@ -2,7 +2,8 @@
 
 Model (Fellegi-Sunter): names (forename and surname in their comparison forms, with a
 level for swapped names and term-frequency adjustment so a match on a common name counts
-for less), date of birth (exact, day and month transposed, one-character typo, two of
+for less; names entered in another order are weighed once, by the surname comparison, the
+forename comparison being neutral there), date of birth (exact, day and month transposed, one-character typo, two of
 three parts), sex, postcode (full, district), phone and PNC id (exact, one-character typo).
 
 Training needs no clerical labels: u probabilities from random pairs, m probabilities
@@ -123,10 +124,28 @@ def _comparisons() -> list:
             cll.ElseLevel(),
         ],
     )
+    # Names entered in another order are one piece of evidence, weighed once, by the
+    # surname comparison: the forename comparison is neutral there (Bayes factor 1, fixed).
+    # Counting the swap twice made full swaps with a near date of birth (ALI KHAN and KHAN
+    # ALI, different people) near-certain; penalising it as a forename mismatch made swaps
+    # with several forenames (SMITH DAVID DANIEL / DAVID DANIEL SMITH) doubtful.
+    swapped_order = (
+        "(name_key_l = name_key_r and surname_std_l != surname_std_r)"
+        " or (surname_std_l = forename1_r and forename1_l = surname_std_r)"
+    )
     forename = cl.CustomComparison(
         output_column_name="forename",
         comparison_levels=[
             cll.NullLevel("forename1"),
+            cll.CustomLevel(
+                sql_condition=swapped_order,
+                label_for_charts="Names in another order (weighed by the surname comparison)",
+            ).configure(
+                m_probability=0.5,
+                u_probability=0.5,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            ),
             cll.ExactMatchLevel("forenames_std", term_frequency_adjustments=True).configure(
                 label_for_charts="All forenames equal"
             ),
@@ -142,10 +161,6 @@ def _comparisons() -> list:
             ),
             cll.JaroWinklerLevel("forename1", 0.92).configure(
                 tf_adjustment_column="forename1", tf_adjustment_weight=0.5
-            ),
-            cll.CustomLevel(
-                sql_condition="forename1_l = surname_std_r and surname_std_l = forename1_r",
-                label_for_charts="Forename and surname entered the other way round",
             ),
             cll.CustomLevel(
                 sql_condition=(

@@ -1,0 +1,129 @@
+"""Attaching contacts and associates to the person they mean: hand-made cases."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from countylines.resolution.attachment import AUTO_ATTACH_RULES, attachment_links
+
+COLUMNS = [
+    "record_id",
+    "source_system",
+    "surname_std",
+    "forenames_std",
+    "forename1",
+    "name_key",
+    "date_of_birth",
+    "pnc_id",
+    "phone",
+    "context_record_id",
+]
+
+
+def _record(
+    record_id: str,
+    surname: str | None,
+    forename: str | None,
+    dob: str | None = None,
+    context: str | None = None,
+    phone: str | None = None,
+) -> dict[str, object]:
+    tokens = sorted(t for t in (surname, forename) if t)
+    return {
+        "record_id": record_id,
+        "source_system": record_id.split(":")[0],
+        "surname_std": surname,
+        "forenames_std": forename,
+        "forename1": forename,
+        "name_key": " ".join(tokens) if len(tokens) > 1 else None,
+        "date_of_birth": pd.Timestamp(dob) if dob else None,
+        "pnc_id": None,
+        "phone": phone,
+        "context_record_id": context,
+    }
+
+
+def _singletons(records: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"record_id": records["record_id"], "cluster_id": records["record_id"]})
+
+
+def _associations(*pairs: tuple[str, str]) -> pd.DataFrame:
+    both = [*pairs, *((b, a) for a, b in pairs)]
+    return pd.DataFrame(both, columns=["record_id", "associate_record_id"])
+
+
+def _links(records: list[dict[str, object]], associations: pd.DataFrame) -> dict[str, tuple]:
+    frame = pd.DataFrame(records, columns=COLUMNS)
+    links = attachment_links(frame, _singletons(frame), associations)
+    return {
+        right: (left, rule)
+        for left, right, rule in zip(
+            links["record_id_l"], links["record_id_r"], links["link_rule"], strict=True
+        )
+    }
+
+
+PEOPLE = [
+    _record("NOMINAL:N1", "HOLLOWAY", "DESMOND", "1988-01-30"),
+    _record("PINS:A1", "HOLLOWAY", "DESMOND", "1988-01-30"),
+    _record("NOMINAL:N2", "SMITH", "JOHN", "1985-06-14"),
+    _record("NOMINAL:N3", "SMITH", "JOHN", "1992-09-27"),
+    _record("NOMINAL:N4", "SMITH", "KYLE", "2001-02-03"),
+    _record("NOMINAL:N5", "JONES", "KYLE", "2003-04-05"),
+]
+
+
+def test_a_name_among_the_prisoners_associates_is_that_associate() -> None:
+    """Two JOHN SMITHs in the index; the prisoner offended with the second: the contact
+    is him, attached automatically."""
+    contact = _record("PINS_CONTACT:C1", "SMITH", "JOHN", context="NOMINAL:N1")
+    links = _links([*PEOPLE, contact], _associations(("NOMINAL:N1", "NOMINAL:N3")))
+    assert links["PINS_CONTACT:C1"] == ("NOMINAL:N3", "known_associate_name")
+    assert "known_associate_name" in AUTO_ATTACH_RULES
+
+
+def test_two_associates_of_the_name_is_no_answer() -> None:
+    """The prisoner knows both JOHN SMITHs: the contact is neither (a name among several
+    is a guess), and nothing else names only one of them."""
+    contact = _record("PINS_CONTACT:C1", "SMITH", "JOHN", context="NOMINAL:N1")
+    associations = _associations(("NOMINAL:N1", "NOMINAL:N2"), ("NOMINAL:N1", "NOMINAL:N3"))
+    assert "PINS_CONTACT:C1" not in _links([*PEOPLE, contact], associations)
+
+
+def test_an_unassociated_name_is_only_suggested() -> None:
+    """KYLE SMITH is the one of his name in the index but not known to the prisoner: a
+    suggestion for review, never a merge."""
+    contact = _record("PINS_CONTACT:C1", "SMITH", "KYLE", context="NOMINAL:N1")
+    links = _links([*PEOPLE, contact], _associations(("NOMINAL:N1", "NOMINAL:N3")))
+    assert links["PINS_CONTACT:C1"] == ("NOMINAL:N4", "unique_full_name")
+    assert "unique_full_name" not in AUTO_ATTACH_RULES
+
+
+def test_a_forename_alone_among_associates_is_only_suggested() -> None:
+    """A lad called Kyle, and the missing child is known with one Kyle: too often wrong
+    to merge on."""
+    child = _record("COMPACT:P1", "JONES", "AMY", "2010-01-01")
+    associate = _record("COMPACT_ASSOCIATE:E1", None, "KYLE", context="COMPACT:P1")
+    clusters = pd.DataFrame(
+        {
+            "record_id": [r["record_id"] for r in [*PEOPLE, child, associate]],
+            "cluster_id": [r["record_id"] for r in [*PEOPLE, child, associate]],
+        }
+    )
+    # the child's COMPACT record is resolved with a nominal record N6 that offended with N5
+    nominal = _record("NOMINAL:N6", "JONES", "AMY", "2010-01-01")
+    frame = pd.DataFrame([*PEOPLE, child, associate, nominal], columns=COLUMNS)
+    clusters = pd.concat(
+        [clusters, pd.DataFrame({"record_id": ["NOMINAL:N6"], "cluster_id": ["COMPACT:P1"]})]
+    )
+    links = attachment_links(frame, clusters, _associations(("NOMINAL:N6", "NOMINAL:N5")))
+    rules = dict(zip(links["record_id_r"], links["link_rule"], strict=True))
+    assert rules == {"COMPACT_ASSOCIATE:E1": "known_associate_forename"}
+    assert "known_associate_forename" not in AUTO_ATTACH_RULES
+
+
+def test_without_associations_the_rules_are_as_before() -> None:
+    contact = _record("PINS_CONTACT:C1", "SMITH", "JOHN", context="NOMINAL:N1")
+    frame = pd.DataFrame([*PEOPLE, contact], columns=COLUMNS)
+    links = attachment_links(frame, _singletons(frame))
+    assert links.empty  # two JOHN SMITHs: no unique person, no suggestion
