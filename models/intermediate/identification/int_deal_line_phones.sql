@@ -10,7 +10,7 @@
     line. A component holding a registered phone or name is that registered
     line (line_id = line_ref; a phone the register lists keeps its own line).
     Any other component is a new line when it recurs (at least
-    `cl_new_line_min_records` records, default 2, that write the phone or name
+    `cl_new_line_min_records` records, default 5, that write the phone or name
     themselves: intelligence, crime, custody, prison-note or missing-episode
     text; a contact's or associate's phone alone is not enough) with
     county-lines context (a record with lexicon strength at least
@@ -207,7 +207,7 @@ assigned as (
                 then component_register.line_ref
             when
                 component_evidence.record_count
-                >= {{ var('cl_new_line_min_records', 2) }}
+                >= {{ var('cl_new_line_min_records', 5) }}
                 and component_evidence.has_context = 1
                 then {{ dbt.concat(["'NEW-'", 'upper(' ~ dbt.right(
                     dbt.hash('coalesce(component_evidence.min_phone, '
