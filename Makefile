@@ -15,10 +15,18 @@ WAREHOUSE ?= data/countylines.duckdb
 ## demo: generate a demo extract, build the warehouse on it, and show the results
 demo: setup
 	$(BIN)/countylines generate --scale $(SCALE) --seed $(SEED) --out $(RAW) --truth $(TRUTH)
-	$(BIN)/countylines build --raw $(RAW) --warehouse $(WAREHOUSE)
+	$(BIN)/countylines build --raw $(RAW) --warehouse $(WAREHOUSE) --docs data/docs
+	$(BIN)/countylines report --warehouse $(WAREHOUSE) --out data/report.html
+	$(BIN)/countylines export --warehouse $(WAREHOUSE) --out data/exports
 	$(BIN)/countylines summary --warehouse $(WAREHOUSE)
 	$(BIN)/countylines evaluate --truth $(TRUTH) --warehouse $(WAREHOUSE) --json data/evaluation.json
-	@echo "Warehouse: $(WAREHOUSE) (schema marts). Evaluation: data/evaluation.json"
+	@echo ""
+	@echo "Where to look:"
+	@echo "  briefing report   data/report.html      (open in a browser; works offline)"
+	@echo "  lineage and docs  data/docs/index.html  (every model, column, seed, macro)"
+	@echo "  exports           data/exports/         (i2 and Gephi; public aggregates)"
+	@echo "  warehouse         $(WAREHOUSE)  (DuckDB; query schema marts)"
+	@echo "  evaluation        data/evaluation.json"
 
 ## test: every check: Python lint, SQL lint, and the pytest suites (which build dbt)
 test: setup lint pytest
