@@ -12,11 +12,13 @@ audited (`countylines.audit`).
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -35,6 +37,15 @@ EXIT_BAD_INPUT = 2
 
 #: What the on-run-start hook says when the extract breaks the source contract.
 STRUCTURAL_ERROR_MARK = "does not match the source contract"
+
+#: For fault-tolerance tests: a scheduled build whose environment names one of its phases
+#: here stops at that phase (prints `PAUSE_MARK <phase> pid=<pid>` on stderr and sleeps),
+#: so a test can kill it at a known point. Phases, in order: `locked` (lock held, nothing
+#: written), `copied` (a `--select` build's copy of the warehouse made), `node-<N>` (dbt
+#: started its N-th node), `built` (dbt done, every test passed), `before-swap` (audit row
+#: and docs written into the new file), `swapped` (new file in place, run not yet logged).
+PAUSE_ENV = "COUNTYLINES_BUILD_PAUSE_AT"
+PAUSE_MARK = "countylines-build-paused-at"
 
 
 @dataclass
@@ -90,6 +101,11 @@ def run_dbt(
         "COUNTYLINES_WAREHOUSE": str(warehouse),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_LOG_PATH": os.environ.get("DBT_LOG_PATH") or str(target / "logs"),
+        # Repeatable builds: igraph's PageRank (PRPACK) sums with OpenMP reductions, whose
+        # order varies from run to run with more than one thread, so `pagerank` (and what
+        # reads it) differed in the last bits between two builds of one extract. dbt runs
+        # its own threads, so one OpenMP thread per model costs little.
+        "OMP_NUM_THREADS": "1",
     }
     # A run that stops before writing run_results.json must not report the last run's.
     (target / "run_results.json").unlink(missing_ok=True)
@@ -113,6 +129,7 @@ def run_dbt(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=_die_with_parent(os.getpid()),
     )
     lines: list[str] = []
     assert process.stdout is not None
@@ -132,6 +149,24 @@ def run_dbt(
     result.seconds = seconds
     result.peak_rss_mb = usage.ru_maxrss / 1024
     return result
+
+
+def _die_with_parent(parent_pid: int) -> Callable[[], None] | None:
+    """For the dbt child (Linux): be killed when the process that started it dies.
+
+    Without it a build killed with SIGKILL (no cleanup runs) leaves dbt running on, writing
+    a file nobody will swap in, while the next build starts.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+
+    def in_child() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent_pid:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return in_child
 
 
 def default_target_path(target_path: Path | None = None) -> Path:
@@ -272,33 +307,99 @@ def failed_path(warehouse: Path, run_id: str) -> Path:
     return warehouse.with_name(f"{warehouse.name}.failed-{run_id}")
 
 
+def lock_path(warehouse: Path) -> Path:
+    """The lock file of a warehouse's builds."""
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
 @contextmanager
 def build_lock(warehouse: Path) -> Iterator[bool]:
-    """Hold `<warehouse>.lock` for the run; yields False if another build holds it."""
-    lock_path = warehouse.with_name(warehouse.name + ".lock")
-    with open(lock_path, "a") as handle:
+    """Hold `<warehouse>.lock` for the run; yields False if another build holds it.
+
+    The lock is an `flock` on the file, not the file's existence: the kernel releases it
+    when the holder dies, however it dies, so a killed build never leaves a stale lock (the
+    file stays, with the dead holder's pid, and the next build takes it). The holder writes
+    its pid into the file, for the message a second build prints.
+    """
+    path = lock_path(warehouse)
+    with open(path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             yield False
             return
         try:
+            handle.truncate(0)
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def lock_holder(warehouse: Path) -> str:
+    """The pid written in the lock file (of the build holding it, or the last one)."""
+    try:
+        return lock_path(warehouse).read_text().strip()
+    except OSError:
+        return ""
+
+
+def pause_if_asked(phase: str) -> None:
+    """Stop here, until killed, if `PAUSE_ENV` names this phase (fault-tolerance tests)."""
+    if os.environ.get(PAUSE_ENV) != phase:
+        return
+    sys.stderr.write(f"{PAUSE_MARK} {phase} pid={os.getpid()}\n")
+    sys.stderr.flush()
+    while True:
+        time.sleep(3600)
+
+
+def _pausing_at_node(on_line: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    """`on_line`, pausing when dbt starts the node `PAUSE_ENV` names (`node-<N>`)."""
+    wanted = os.environ.get(PAUSE_ENV, "")
+    if not re.fullmatch(r"node-\d+", wanted):
+        return on_line
+
+    def hook(line: str) -> None:
+        event = parse_node_line(line)
+        if event is not None and not event.finished:
+            pause_if_asked(f"node-{event.index}")
+        if on_line is not None:
+            on_line(line)
+
+    return hook
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make a rename in `folder` durable (a crash after the swap keeps the new file)."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove_path(path: Path) -> None:
+    """Delete a file, or a folder with what it holds (DuckDB's `<file>.tmp` spill folder)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _remove_database(path: Path) -> None:
-    """Delete a DuckDB file and its write-ahead log, if present."""
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        candidate.unlink(missing_ok=True)
+    """Delete a DuckDB file, its write-ahead log and its spill folder, if present."""
+    for suffix in ("", ".wal", ".tmp"):
+        _remove_path(path.with_name(path.name + suffix))
 
 
 def _remove_stale_builds(warehouse: Path) -> list[str]:
-    """Remove `.building-*` files left by runs that died (we hold the lock: none is live)."""
+    """Remove what runs that died left: `.building-*` files, their write-ahead logs and
+    DuckDB spill folders (we hold the lock: no build is live)."""
     removed = []
-    for stale in warehouse.parent.glob(f"{warehouse.name}.building-*"):
-        stale.unlink(missing_ok=True)
+    for stale in sorted(warehouse.parent.glob(f"{warehouse.name}.building-*")):
+        _remove_path(stale)
         removed.append(stale.name)
     return removed
 
@@ -345,10 +446,18 @@ def scheduled_build(
     outcome = ScheduledBuild(EXIT_BAD_INPUT, record, warehouse, audit.audit_log_path(warehouse))
     with build_lock(warehouse) as locked:
         if not locked:
-            _finish(outcome, EXIT_BAD_INPUT, "locked", "another build of this warehouse is running")
+            holder = lock_holder(warehouse)
+            _finish(
+                outcome,
+                EXIT_BAD_INPUT,
+                "locked",
+                "another build of this warehouse is running"
+                + (f" (pid {holder})" if holder else ""),
+            )
         elif not raw_dir.is_dir():
             _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no raw extract folder at {raw_dir}")
         else:
+            pause_if_asked("locked")
             stale = _remove_stale_builds(warehouse)
             outcome.warnings += [f"removed {name}, left by a build that died" for name in stale]
             _build_and_swap(
@@ -396,13 +505,16 @@ def _build_and_swap(
     building = building_path(warehouse, record.run_id)
     if select and warehouse.exists():
         shutil.copyfile(warehouse, building)
+        pause_if_asked("copied")
     args = ["build"]
     if select:
         # Only the tests whose every parent is built here (or upstream of it): a test that
         # joins to an unselected model would fail on a fresh file.
         args += ["--select", select, "--indirect-selection", "buildable"]
     try:
-        result = run_dbt(args, raw_dir, building, dbt_vars, target_path, on_line=on_line)
+        result = run_dbt(
+            args, raw_dir, building, dbt_vars, target_path, on_line=_pausing_at_node(on_line)
+        )
         outcome.result = result
         for name in _COPIED_COUNTS:
             setattr(record, name, getattr(result, name))
@@ -424,6 +536,7 @@ def _build_and_swap(
                 "the extract changed while it was being built (was it still being written?)",
             )
             return
+        pause_if_asked("built")
         record.status = "success"
         record.ended_at = audit.utc_now()
         record.message = "swapped in"
@@ -432,7 +545,10 @@ def _build_and_swap(
             outcome.warnings.append(warning)
         if before_swap is not None:
             outcome.warnings += before_swap(building)
+        pause_if_asked("before-swap")
         os.replace(building, warehouse)
+        _fsync_directory(warehouse.parent)
+        pause_if_asked("swapped")
         _finish(outcome, EXIT_SUCCESS, "success", "swapped in")
     except Exception as error:  # any failure must leave the old warehouse in place
         _finish(outcome, EXIT_BUILD_FAILED, "failed", f"{type(error).__name__}: {error}")
@@ -447,6 +563,7 @@ def _build_and_swap(
                 outcome.kept_failed = kept
             else:
                 _remove_database(building)
+        _remove_path(building.with_name(building.name + ".tmp"))  # DuckDB's spill folder
 
 
 def _failure_message(result: BuildResult, structural: bool) -> str:
