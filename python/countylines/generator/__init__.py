@@ -69,7 +69,12 @@ def generate_extract(scale: str, seed: int, out_dir: Path, truth_dir: Path) -> d
     )
     tables, manifest = _roughen(ctx, tables)
     counts = write_extract(
-        tables, Path(out_dir), stream(seed, "writer"), config.messy_files, config.split_crime_files
+        tables,
+        Path(out_dir),
+        stream(seed, "writer"),
+        config.messy_files,
+        config.split_crime_files,
+        config.window_years,
     )
     truth = _truth(ctx, world, identity)
     truth["bad_rows"] = manifest

@@ -187,7 +187,7 @@ def _episodes(
     cl = role == "RUNNER"
     line = persons["line"].to_numpy()[person]
     dob = persons["dob"].to_numpy()[person]
-    reported = with_time(rng, random_days(rng, n))
+    reported = with_time(rng, random_days(rng, n, ctx.scale.window_start))
     hours = np.clip(rng.lognormal(3.0, 1.0, n), 1, 24 * 20).astype(int)
     found = reported + (hours * 3600).astype("timedelta64[s]")
     end = EXTRACT_DATE.astype("datetime64[s]") + np.timedelta64(86_399, "s")

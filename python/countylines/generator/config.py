@@ -69,9 +69,21 @@ class Scale:
     n_custody: int  # total custody records (topped up with arrests without a crime)
     n_releases: int
     n_missing_episodes: int  # background episodes; exploited people add their own
-    split_crime_files: bool  # crimes_2024.csv + crimes_2025.csv
+    split_crime_files: bool  # one crimes_<year>.csv per year of the window
     messy_files: bool  # BOM, CRLF and shuffled column order in some files
     rates: Rates = field(default_factory=Rates)
+    window_days: int = WINDOW_DAYS  # events fall in the window ending on the extract date
+
+    @property
+    def window_start(self) -> np.datetime64:
+        """The first day of the window the events fall in."""
+        return EXTRACT_DATE - np.timedelta64(self.window_days - 1, "D")
+
+    @property
+    def window_years(self) -> list[str]:
+        """The calendar years the window touches, oldest first (`2024`, `2025`)."""
+        first = int(str(self.window_start)[:4])
+        return [str(year) for year in range(first, int(str(EXTRACT_DATE)[:4]) + 1)]
 
 
 SCALES: dict[str, Scale] = {
@@ -113,6 +125,32 @@ SCALES: dict[str, Scale] = {
         n_missing_episodes=8_500,
         split_crime_files=True,
         messy_files=False,
+    ),
+    # Five years of events on the same force: the yearly volumes of `wmp` (crimes,
+    # intelligence, custody, releases, missing episodes) five times over, and the lines' own
+    # crimes and reports over their whole lives in the window (per year as in `wmp`). The
+    # people the force knows grow by less than the events (the same people offend again):
+    # 2.5 times the background population; lines come and go, so twice as many lines in the
+    # five years for about as many active at the extract date, run by more groups.
+    "wmp5": Scale(
+        name="wmp5",
+        n_groups=60,
+        n_background_soc_groups=35,
+        n_lines=150,
+        n_active_lines=70,
+        runners_mean=22.0,
+        users_mean=45.0,
+        n_background=975_000,
+        n_crimes=1_480_000,
+        cl_crimes_per_line=120.0,
+        n_intel=700_000,
+        cl_intel_per_line=170.0,
+        n_custody=310_000,
+        n_releases=26_000,
+        n_missing_episodes=42_500,
+        split_crime_files=True,
+        messy_files=False,
+        window_days=5 * 365 + 1,  # 2020-07-01 to 2025-06-30
     ),
 }
 

@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from countylines.generator.common import (
-    WINDOW_START,
     in_force_districts,
     iso_dates,
     npu_of_district,
@@ -123,7 +122,7 @@ def _background(ctx: Context, rng: np.random.Generator) -> CrimeEvents:
     weights = np.array([o.background_weight for o in OFFENCES])
     code = codes[rng.choice(len(codes), n, p=weights / weights.sum())]
     category = np.array([OFFENCE_BY_CODE[c].category for c in code], dtype=object)
-    offence_date = random_days(rng, n)
+    offence_date = random_days(rng, n, ctx.scale.window_start)
     npu, district = in_force_districts(rng, n)
     crimes = pd.DataFrame(
         {
@@ -212,7 +211,7 @@ def _line_crimes(ctx: Context, rng: np.random.Generator) -> CrimeEvents:
     starts = world.lines["start_date"].to_numpy().astype("datetime64[D]")
     ends = world.lines["end_date"].to_numpy().astype("datetime64[D]")
     for line_pos, line in enumerate(world.lines.itertuples()):
-        first = max(starts[line_pos], WINDOW_START)
+        first = max(starts[line_pos], ctx.scale.window_start)
         last = min(ends[line_pos], EXTRACT_DATE)
         if last < first:
             continue

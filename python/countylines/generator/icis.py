@@ -102,7 +102,7 @@ def _extra_arrests(ctx: Context, rng: np.random.Generator, count: int) -> pd.Dat
             "town": -1,
             "postcode": postcodes_in(rng, district),
             "outcome": "",
-            "day": random_days(rng, count),
+            "day": random_days(rng, count, ctx.scale.window_start),
             "occurrence_ref": np.array(
                 [f"OCC/{v:07d}" for v in rng.permutation(count) + 1_300_000], dtype=object
             ),

@@ -139,7 +139,7 @@ def _background_reports(ctx: Context, rng: np.random.Generator) -> pd.DataFrame:
     weight = persons["propensity"].to_numpy()[known] + 0.05
     subject = rng.choice(known, n, p=weight / weight.sum())
     old = rng.random(n) < 0.04
-    dates = random_days(rng, n)
+    dates = random_days(rng, n, ctx.scale.window_start)
     dates[old] = random_days(
         rng, int(old.sum()), np.datetime64("2009-01-01"), np.datetime64("2015-12-31")
     )
@@ -164,7 +164,7 @@ def _line_reports(ctx: Context, rng: np.random.Generator) -> pd.DataFrame:
     starts = world.lines["start_date"].to_numpy().astype("datetime64[D]")
     ends = world.lines["end_date"].to_numpy().astype("datetime64[D]")
     for line_pos, line in enumerate(world.lines.itertuples()):
-        first = max(starts[line_pos], EXTRACT_DATE - np.timedelta64(364, "D"))
+        first = max(starts[line_pos], ctx.scale.window_start)
         last = min(ends[line_pos], EXTRACT_DATE)
         if last < first:
             continue

@@ -92,7 +92,9 @@ def build(ctx: Context) -> tuple[SourceOutput, pd.DataFrame]:
         persons["dob"].to_numpy()[person],
         0.1,
     )
-    release = random_days(rng, n, end=EXTRACT_DATE + np.timedelta64(90, "D"))
+    release = random_days(
+        rng, n, ctx.scale.window_start, end=EXTRACT_DATE + np.timedelta64(90, "D")
+    )
     code = np.where(
         cl,
         np.array(CL_CODES["PWITS"] + CL_CODES["SUPPLY"] + CL_CODES["FIREARM"], dtype=object)[

@@ -8,6 +8,7 @@ and crimes are split by recorded year, because real extracts do all of this.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def write_extract(
     rng: np.random.Generator,
     messy: bool,
     split: bool,
+    split_years: Sequence[str] = ("2024", "2025"),
 ) -> dict[str, int]:
     """Every contract table under out_dir (one folder per system); rows written per table."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -70,9 +72,11 @@ def write_extract(
         if style.shuffle_columns:
             df = df[[table.column_names[i] for i in rng.permutation(len(table.column_names))]]
         if split and table.key in SPLIT_BY_YEAR:
-            early = (df[SPLIT_BY_YEAR[table.key]].str[:4] == "2024").to_numpy()
-            for label, part in (("2024", df[early]), ("2025", df[~early])):
-                write_csv(part, folder / f"{table.name}_{label}.csv", style)
+            # one file per year of the window; a row dated outside it goes in the last
+            year = df[SPLIT_BY_YEAR[table.key]].str[:4]
+            label = year.where(year.isin(split_years[:-1]), split_years[-1]).to_numpy()
+            for name in split_years:
+                write_csv(df[label == name], folder / f"{table.name}_{name}.csv", style)
         else:
             write_csv(df, folder / f"{table.name}.csv", style)
         counts[table.key] = len(df)
