@@ -3,8 +3,9 @@
 Model (Fellegi-Sunter): names (forename and surname in their comparison forms, with a
 level for swapped names and term-frequency adjustment so a match on a common name counts
 for less; names entered in another order are weighed once, by the surname comparison, the
-forename comparison being neutral there), date of birth (exact, day and month transposed, one-character typo, two of
-three parts), sex, postcode (full, district), phone and PNC id (exact, one-character typo).
+forename comparison being neutral there), date of birth (exact, day and month transposed,
+one-character typo, two of three parts), sex, postcode (full, district), phone and PNC id
+(exact, one-character typo).
 
 Training needs no clerical labels: u probabilities from random pairs, m probabilities
 from the records that share a PNC id (the force's strongest identifier, so those pairs
