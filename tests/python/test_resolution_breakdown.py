@@ -10,6 +10,7 @@ import pytest
 
 from countylines.evaluate import read_truth
 from countylines.evaluate.identity import (
+    evidence_precision,
     identity_breakdown,
     identity_ceiling,
     identity_measures,
@@ -105,6 +106,7 @@ def test_breakdown_on_small_adds_up_to_the_measures(
     try:
         measures = identity_measures(connection, truth)
         pairs = identity_pairs(connection, truth)
+        evidence = evidence_precision(connection, truth).set_index("evidence")
     finally:
         connection.close()
     by_system = identity_breakdown(pairs, ["system_pair"])
@@ -113,3 +115,7 @@ def test_breakdown_on_small_adds_up_to_the_measures(
     assert by_system["found"].sum() + by_system["false_merges"].sum() == measures["predicted_pairs"]
     ceiling = identity_ceiling(pairs)
     assert measures["pairwise_recall"] <= ceiling["ceiling_recall"] + 0.05
+    # a PNC id identifies; a name alone does not (thousands share one)
+    assert (evidence["same_person_pairs"] <= evidence["pairs"]).all()
+    assert evidence.loc["pnc", "precision"] > 0.99
+    assert evidence.loc["surname+forename", "precision"] < 0.5

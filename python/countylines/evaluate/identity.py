@@ -353,6 +353,68 @@ def identity_ceiling(pairs: pd.DataFrame) -> dict[str, float]:
     }
 
 
+#: evidence classes whose precision `evidence_precision` measures: the record fields two
+#: records must share exactly (context_record_id: named by the same person)
+EVIDENCE_KEYS: dict[str, tuple[str, ...]] = {
+    "pnc": ("pnc_id",),
+    "surname+forename+dob": ("surname_std", "forename1", "date_of_birth"),
+    "surname+dob": ("surname_std", "date_of_birth"),
+    "forename+dob": ("forename1", "date_of_birth"),
+    "surname+forename+postcode": ("surname_std", "forename1", "postcode"),
+    "surname+forename+phone": ("surname_std", "forename1", "phone"),
+    "forename+phone": ("forename1", "phone"),
+    "phone": ("phone",),
+    "surname+forename+context": ("surname_std", "forename1", "context_record_id"),
+    "forename+context": ("forename1", "context_record_id"),
+    "surname+forename": ("surname_std", "forename1"),
+}
+
+
+def evidence_precision(
+    connection: duckdb.DuckDBPyConnection, truth_identity: pd.DataFrame
+) -> pd.DataFrame:
+    """For each evidence class, every pair of records sharing it exactly, and the share of
+    them that are one person: how far that evidence alone identifies in this extract (a
+    class under 0.99 is a guess when nothing else supports it)."""
+    columns = {
+        row[0]
+        for row in connection.execute(
+            "select column_name from information_schema.columns"
+            " where table_schema = 'intermediate' and table_name = 'int_person_records'"
+        ).fetchall()
+    }
+    connection.register("truth_identity", truth_identity)
+    rows = []
+    try:
+        for name, keys in EVIDENCE_KEYS.items():
+            if not set(keys) <= columns:
+                continue
+            selected = ", ".join(f"records.{key}" for key in keys)
+            grouped = ", ".join(keys)
+            present = " and ".join(f"records.{key} is not null" for key in keys)
+            pairs, same = connection.execute(
+                f"""
+                with keyed as (
+                    select {selected}, truth.person_id
+                    from intermediate.int_person_records as records
+                    inner join truth_identity as truth
+                        on records.source_system = truth.source_system
+                        and records.source_id = truth.source_id
+                    where {present}
+                ),
+                by_key as (select count(*) as n from keyed group by {grouped}),
+                by_person as (select count(*) as n from keyed group by {grouped}, person_id)
+                select
+                    (select coalesce(sum(n * (n - 1) / 2), 0) from by_key),
+                    (select coalesce(sum(n * (n - 1) / 2), 0) from by_person)
+                """
+            ).fetchall()[0]
+            rows.append((name, int(pairs), int(same), same / pairs if pairs else None))
+    finally:
+        connection.unregister("truth_identity")
+    return pd.DataFrame(rows, columns=["evidence", "pairs", "same_person_pairs", "precision"])
+
+
 def identity_report(
     connection: duckdb.DuckDBPyConnection, truth_identity: pd.DataFrame
 ) -> dict[str, object]:
@@ -364,6 +426,7 @@ def identity_report(
         "by_shared_evidence": identity_breakdown(pairs, ["shared"]),
         "by_conflict": identity_breakdown(pairs, ["conflicts"]),
         "by_system_pair_and_evidence": identity_breakdown(pairs, ["system_pair", "shared"]),
+        "evidence_precision": evidence_precision(connection, truth_identity),
         "ceiling": identity_ceiling(pairs),
     }
 
@@ -384,12 +447,19 @@ def print_identity_report(
     for name, frame in report.items():
         if not isinstance(frame, pd.DataFrame):
             continue
-        table = Table(title=f"Identity pairs {name.replace('_', ' ')} (top {rows} by missed)")
+        title = (
+            "Evidence: pairs of records sharing it exactly, and the share that are one person"
+            if name == "evidence_precision"
+            else f"Identity pairs {name.replace('_', ' ')} (top {rows} by missed)"
+        )
+        table = Table(title=title)
         for column in frame.columns:
             numeric = frame[column].dtype.kind == "i"
             table.add_column(column, justify="right" if numeric else "left", overflow="fold")
         for values in frame.head(rows).itertuples(index=False):
-            table.add_row(*(str(value) for value in values))
+            table.add_row(
+                *(f"{value:.4f}" if isinstance(value, float) else str(value) for value in values)
+            )
         console.print(table)
     ceiling = report["ceiling"]
     console.print(
