@@ -182,7 +182,7 @@ EXPECTED_QUARANTINE = [
     ("compact/missing_episodes", "ME0017", "INVALID_CODE"),
     ("compact/missing_episodes", "ME0018", "INVALID_CODE"),
     ("compact/missing_episodes", "ME0019", "ORPHAN_LINK"),
-    ("compact/missing_episodes", "ME0020", "ORPHAN_LINK"),
+    ("compact/missing_episodes", "ME0020", "PARENT_QUARANTINED"),
     ("compact/missing_episodes", "ME0021", "DUPLICATE_KEY_CONFLICT"),
     ("compact/missing_episodes", "ME0021", "DUPLICATE_KEY_CONFLICT"),
     ("compact/episode_associates", "row:*", "MISSING_KEY"),
@@ -192,7 +192,7 @@ EXPECTED_QUARANTINE = [
     ("compact/episode_associates", "MA0013", "IMPOSSIBLE_DATE"),
     ("compact/episode_associates", "MA0014", "INVALID_CODE"),
     ("compact/episode_associates", "MA0015", "ORPHAN_LINK"),
-    ("compact/episode_associates", "MA0016", "ORPHAN_LINK"),
+    ("compact/episode_associates", "MA0016", "PARENT_QUARANTINED"),
     ("compact/episode_associates", "MA0017", "DUPLICATE_KEY_CONFLICT"),
     ("compact/episode_associates", "MA0017", "DUPLICATE_KEY_CONFLICT"),
 ]

@@ -102,6 +102,8 @@ ROWS = {
         # links to rows that exist in the extract but were quarantined
         {"crime_ref": "20CR/0000016/24", "wmp_nominal_id": "N100004", "role": "SUSPECT"},
         {"crime_ref": "20CR/0000003/24", "wmp_nominal_id": "N100010", "role": "SUSPECT"},
+        # a quarantined crime, but a nominal that exists nowhere: still an orphan
+        {"crime_ref": "20CR/0000016/24", "wmp_nominal_id": "N999999", "role": "WITNESS"},
     ],
 }
 
@@ -126,8 +128,9 @@ EXPECTED_QUARANTINE = [
     ("crimes/crime_nominals", "20CR/0000003/24|N100004|BYSTANDER", "INVALID_CODE"),
     ("crimes/crime_nominals", "20CR/9999999/24|N100004|SUSPECT", "ORPHAN_LINK"),
     ("crimes/crime_nominals", "20CR/0000003/24|N999999|VICTIM", "ORPHAN_LINK"),
-    ("crimes/crime_nominals", "20CR/0000016/24|N100004|SUSPECT", "ORPHAN_LINK"),
-    ("crimes/crime_nominals", "20CR/0000003/24|N100010|SUSPECT", "ORPHAN_LINK"),
+    ("crimes/crime_nominals", "20CR/0000016/24|N100004|SUSPECT", "PARENT_QUARANTINED"),
+    ("crimes/crime_nominals", "20CR/0000003/24|N100010|SUSPECT", "PARENT_QUARANTINED"),
+    ("crimes/crime_nominals", "20CR/0000016/24|N999999|WITNESS", "ORPHAN_LINK"),
 ]
 
 _CRIMES = "stg_crimes__crimes"

@@ -103,7 +103,7 @@ EXPECTED_QUARANTINE = [
     ("icis/custody_records", "CU/0000030", "INVALID_CODE"),
     ("icis/custody_records", "CU/0000031", "INVALID_CODE"),
     ("icis/custody_records", "CU/0000032", "ORPHAN_LINK"),
-    ("icis/custody_records", "CU/0000033", "ORPHAN_LINK"),
+    ("icis/custody_records", "CU/0000033", "PARENT_QUARANTINED"),
 ]
 
 _CUSTODY = "stg_icis__custody_records"

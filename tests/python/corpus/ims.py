@@ -119,6 +119,8 @@ ROWS = {
         {"intel_ref": "IR/0000002", "entity_type": "PHONE", "entity_value": "  "},
         {"intel_ref": "IR/0000002", "entity_type": "EMAIL", "entity_value": "X@EXAMPLE.COM"},
         {"intel_ref": "IR/9999999", "entity_type": "PHONE", "entity_value": "07700900997"},
+        # a report that exists in the extract but was quarantined (submitted in the future)
+        {"intel_ref": "IR/0000015", "entity_type": "PHONE", "entity_value": "07700900996"},
     ],
 }
 
@@ -145,12 +147,13 @@ EXPECTED_QUARANTINE = [
     ("ims/intel_nominals", "IR/0000002|N100004|WITNESS", "INVALID_CODE"),
     ("ims/intel_nominals", "IR/9999999|N100004|SUBJECT", "ORPHAN_LINK"),
     ("ims/intel_nominals", "IR/0000002|N999999|SUBJECT", "ORPHAN_LINK"),
-    ("ims/intel_nominals", "IR/0000015|N100004|SUBJECT", "ORPHAN_LINK"),
+    ("ims/intel_nominals", "IR/0000015|N100004|SUBJECT", "PARENT_QUARANTINED"),
     ("ims/intel_entities", "|PHONE|07700900999", "MISSING_KEY"),
     ("ims/intel_entities", "IR/0000002||07700900998", "MISSING_KEY"),
     ("ims/intel_entities", "IR/0000002|PHONE|", "MISSING_KEY"),
     ("ims/intel_entities", "IR/0000002|EMAIL|X@EXAMPLE.COM", "INVALID_CODE"),
     ("ims/intel_entities", "IR/9999999|PHONE|07700900997", "ORPHAN_LINK"),
+    ("ims/intel_entities", "IR/0000015|PHONE|07700900996", "PARENT_QUARANTINED"),
 ]
 
 _REPORTS = "stg_ims__intel_reports"

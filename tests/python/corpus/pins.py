@@ -149,7 +149,7 @@ EXPECTED_QUARANTINE = [
     ("pins/prison_contacts", "C0013", "IMPOSSIBLE_DATE"),
     ("pins/prison_contacts", "C0014", "INVALID_CODE"),
     ("pins/prison_contacts", "C0015", "ORPHAN_LINK"),
-    ("pins/prison_contacts", "C0016", "ORPHAN_LINK"),
+    ("pins/prison_contacts", "C0016", "PARENT_QUARANTINED"),
     ("pins/prison_contacts", "C0017", "DUPLICATE_KEY_CONFLICT"),
     ("pins/prison_contacts", "C0017", "DUPLICATE_KEY_CONFLICT"),
 ]

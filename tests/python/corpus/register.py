@@ -88,7 +88,7 @@ EXPECTED_QUARANTINE = [
     ("register/exploitation_list", "N200003", "DUPLICATE_KEY_CONFLICT"),
     ("register/exploitation_list", "N200003", "DUPLICATE_KEY_CONFLICT"),
     ("register/exploitation_list", "N999999", "ORPHAN_LINK"),
-    ("register/exploitation_list", "N100014", "ORPHAN_LINK"),
+    ("register/exploitation_list", "N100014", "PARENT_QUARANTINED"),
 ]
 
 _L = ("stg_register__deal_lines", "line_ref")

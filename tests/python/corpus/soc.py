@@ -75,6 +75,10 @@ ROWS = {
         _edge("N100002", "N100003", "PHONE", "heavy"),
         _edge("N100001", "N999999", "PHONE", "1"),
         _edge("N999998", "N100001", "PHONE", "1"),
+        # N100010 exists in the extract but was quarantined (nominal.py): fixing it restores
+        # the first edge; the second also names a nominal that exists nowhere
+        _edge("N100010", "N100001", "PHONE", "1"),
+        _edge("N100010", "N999999", "PHONE", "1"),
     ],
 }
 
@@ -93,7 +97,7 @@ EXPECTED_QUARANTINE = [
     ("soc/soc_members", "USG0002|N100002", "INVALID_CODE"),
     ("soc/soc_members", "OCG0099|N100004", "ORPHAN_LINK"),
     ("soc/soc_members", "OCG0001|N999999", "ORPHAN_LINK"),
-    ("soc/soc_members", "OCG0010|N100001", "ORPHAN_LINK"),
+    ("soc/soc_members", "OCG0010|N100001", "PARENT_QUARANTINED"),
     ("soc/soc_edges", "|N100002|X", "MISSING_KEY"),
     ("soc/soc_edges", "N100001||X", "MISSING_KEY"),
     ("soc/soc_edges", "N100001|N100004|PHONE", "DUPLICATE_KEY_CONFLICT"),
@@ -101,6 +105,8 @@ EXPECTED_QUARANTINE = [
     ("soc/soc_edges", "N100002|N100003|PHONE", "INVALID_CODE"),
     ("soc/soc_edges", "N100001|N999999|PHONE", "ORPHAN_LINK"),
     ("soc/soc_edges", "N999998|N100001|PHONE", "ORPHAN_LINK"),
+    ("soc/soc_edges", "N100010|N100001|PHONE", "PARENT_QUARANTINED"),
+    ("soc/soc_edges", "N100010|N999999|PHONE", "ORPHAN_LINK"),
 ]
 
 _G = ("stg_soc__soc_groups", "soc_group_id")

@@ -1,7 +1,9 @@
 {#- Every raw row of the COMPACT episode associates, typed and normalised, with
     the reason it cannot be used (null when it can) and whether it is an exact
     duplicate. The join to stg_compact__missing_episodes is validation only
-    (ORPHAN_LINK when the episode is not a usable row), not business logic. -#}
+    (ORPHAN_LINK when the episode is nowhere in the extract,
+    PARENT_QUARANTINED when it is but was quarantined), not business
+    logic. -#}
 with source as (
     select * from {{ source('compact', 'episode_associates') }}
 ),
@@ -12,6 +14,10 @@ extract as (
 
 missing_episodes as (
     select * from {{ ref('stg_compact__missing_episodes') }}
+),
+
+base_missing_episodes as (
+    select * from {{ ref('base_compact__missing_episodes') }}
 ),
 
 read as (
@@ -51,6 +57,12 @@ normalised as (
     cross join extract
 ),
 
+missing_episodes_in_extract as (
+    -- Every episode reference of the extract, usable or quarantined.
+    select distinct base_missing_episodes.episode_ref
+    from base_missing_episodes
+),
+
 validated as (
     select
         normalised.*,
@@ -66,11 +78,16 @@ validated as (
             when normalised.association not in (
                 'FOUND_WITH', 'BELIEVED_WITH', 'REPORTED_CONTACT'
             ) then 'INVALID_CODE'
-            when missing_episodes.episode_ref is null then 'ORPHAN_LINK'
+            when
+                missing_episodes_in_extract.episode_ref is null
+                then 'ORPHAN_LINK'
+            when missing_episodes.episode_ref is null then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from normalised
     left join missing_episodes
         on normalised.episode_ref = missing_episodes.episode_ref
+    left join missing_episodes_in_extract
+        on normalised.episode_ref = missing_episodes_in_extract.episode_ref
 ),
 
 final as (

@@ -1,7 +1,8 @@
 {#- Every raw row of the COMPACT missing episodes, typed and normalised, with
     the reason it cannot be used (null when it can) and whether it is an exact
     duplicate. The join to stg_compact__missing_persons is validation only
-    (ORPHAN_LINK when the person is not a usable row), not business logic. -#}
+    (ORPHAN_LINK when the person is nowhere in the extract, PARENT_QUARANTINED
+    when the person is but was quarantined), not business logic. -#}
 with source as (
     select * from {{ source('compact', 'missing_episodes') }}
 ),
@@ -12,6 +13,10 @@ extract as (
 
 missing_persons as (
     select * from {{ ref('stg_compact__missing_persons') }}
+),
+
+base_missing_persons as (
+    select * from {{ ref('base_compact__missing_persons') }}
 ),
 
 read as (
@@ -66,6 +71,12 @@ normalised as (
     cross join extract
 ),
 
+missing_persons_in_extract as (
+    -- Every COMPACT person id of the extract, usable or quarantined.
+    select distinct base_missing_persons.compact_person_id
+    from base_missing_persons
+),
+
 validated as (
     select
         normalised.*,
@@ -83,11 +94,20 @@ validated as (
                 then 'INVALID_CODE'
             when normalised.has_invalid_number then 'INVALID_CODE'
             when normalised.has_invalid_flag then 'INVALID_CODE'
-            when missing_persons.compact_person_id is null then 'ORPHAN_LINK'
+            when
+                missing_persons_in_extract.compact_person_id is null
+                then 'ORPHAN_LINK'
+            when
+                missing_persons.compact_person_id is null
+                then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from normalised
     left join missing_persons
         on normalised.compact_person_id = missing_persons.compact_person_id
+    left join missing_persons_in_extract
+        on
+            normalised.compact_person_id
+            = missing_persons_in_extract.compact_person_id
 ),
 
 final as (

@@ -2,7 +2,9 @@
     reason it cannot be used (null when it can) and whether it is a duplicate.
     A link has no key of its own: all its columns are its record key, so the
     only duplicates are copies of the same link. The joins to the crimes and
-    the nominal index are validation (ORPHAN_LINK), not business logic. -#}
+    the nominal index are validation (ORPHAN_LINK when a parent is nowhere in
+    the extract, PARENT_QUARANTINED when it is but was quarantined), not
+    business logic. -#}
 with source as (
     select * from {{ source('crimes', 'crime_nominals') }}
 ),
@@ -11,8 +13,16 @@ crimes as (
     select * from {{ ref('stg_crimes__crimes') }}
 ),
 
+base_crimes as (
+    select * from {{ ref('base_crimes__crimes') }}
+),
+
 nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
+),
+
+base_nominals as (
+    select * from {{ ref('base_nominal__nominals') }}
 ),
 
 read as (
@@ -50,16 +60,35 @@ numbered as (
     from normalised
 ),
 
+crimes_in_extract as (
+    -- Every crime reference of the extract, usable or quarantined.
+    select distinct base_crimes.crime_ref
+    from base_crimes
+),
+
+nominals_in_extract as (
+    -- Every nominal id of the extract, usable or quarantined.
+    select distinct base_nominals.wmp_nominal_id
+    from base_nominals
+),
+
 linked as (
     select
         numbered.*,
         crimes.crime_ref is not null as has_known_crime,
-        nominals.wmp_nominal_id is not null as has_known_nominal
+        nominals.wmp_nominal_id is not null as has_known_nominal,
+        crimes_in_extract.crime_ref is not null as has_crime_in_extract,
+        nominals_in_extract.wmp_nominal_id is not null
+            as has_nominal_in_extract
     from numbered
     left join crimes
         on numbered.crime_ref = crimes.crime_ref
     left join nominals
         on numbered.wmp_nominal_id = nominals.wmp_nominal_id
+    left join crimes_in_extract
+        on numbered.crime_ref = crimes_in_extract.crime_ref
+    left join nominals_in_extract
+        on numbered.wmp_nominal_id = nominals_in_extract.wmp_nominal_id
 ),
 
 validated as (
@@ -77,8 +106,12 @@ validated as (
                 )
                 then 'INVALID_CODE'
             when
-                not linked.has_known_crime or not linked.has_known_nominal
+                not linked.has_crime_in_extract
+                or not linked.has_nominal_in_extract
                 then 'ORPHAN_LINK'
+            when
+                not linked.has_known_crime or not linked.has_known_nominal
+                then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from linked
 ),

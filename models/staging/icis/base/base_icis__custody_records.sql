@@ -1,7 +1,8 @@
 {#- Every raw row of the ICIS custody records, typed and normalised, with the
     reason it cannot be used (null when it can) and whether it is an exact
-    duplicate. The join to the nominal index is validation (ORPHAN_LINK), not
-    business logic. -#}
+    duplicate. The join to the nominal index is validation (ORPHAN_LINK when
+    the nominal is nowhere in the extract, PARENT_QUARANTINED when it is but
+    was quarantined), not business logic. -#}
 with source as (
     select * from {{ source('icis', 'custody_records') }}
 ),
@@ -12,6 +13,10 @@ extract as (
 
 nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
+),
+
+base_nominals as (
+    select * from {{ ref('base_nominal__nominals') }}
 ),
 
 read as (
@@ -71,13 +76,23 @@ normalised as (
     cross join extract
 ),
 
+nominals_in_extract as (
+    -- Every nominal id of the extract, usable or quarantined.
+    select distinct base_nominals.wmp_nominal_id
+    from base_nominals
+),
+
 linked as (
     select
         normalised.*,
-        nominals.wmp_nominal_id is not null as has_known_nominal
+        nominals.wmp_nominal_id is not null as has_known_nominal,
+        nominals_in_extract.wmp_nominal_id is not null
+            as has_nominal_in_extract
     from normalised
     left join nominals
         on normalised.wmp_nominal_id = nominals.wmp_nominal_id
+    left join nominals_in_extract
+        on normalised.wmp_nominal_id = nominals_in_extract.wmp_nominal_id
 ),
 
 validated as (
@@ -95,7 +110,8 @@ validated as (
                     'CHARGED', 'BAIL', 'RUI', 'NFA', 'CAUTION', 'REMAND'
                 )
                 then 'INVALID_CODE'
-            when not linked.has_known_nominal then 'ORPHAN_LINK'
+            when not linked.has_nominal_in_extract then 'ORPHAN_LINK'
+            when not linked.has_known_nominal then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from linked
 ),

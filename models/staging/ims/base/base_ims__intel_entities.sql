@@ -1,14 +1,19 @@
 {#- Every raw row of the entities attached to intelligence reports (phones,
     line names, vehicles, addresses), normalised, with the reason it cannot be
     used (null when it can) and whether it is a duplicate. All its columns are
-    its record key. The join to the reports is validation (ORPHAN_LINK), not
-    business logic. -#}
+    its record key. The join to the reports is validation (ORPHAN_LINK when
+    the report is nowhere in the extract, PARENT_QUARANTINED when it is but
+    was quarantined), not business logic. -#}
 with source as (
     select * from {{ source('ims', 'intel_entities') }}
 ),
 
 intel_reports as (
     select * from {{ ref('stg_ims__intel_reports') }}
+),
+
+base_intel_reports as (
+    select * from {{ ref('base_ims__intel_reports') }}
 ),
 
 read as (
@@ -67,13 +72,23 @@ compared as (
     from numbered
 ),
 
+intel_reports_in_extract as (
+    -- Every report reference of the extract, usable or quarantined.
+    select distinct base_intel_reports.intel_ref
+    from base_intel_reports
+),
+
 linked as (
     select
         compared.*,
-        intel_reports.intel_ref is not null as has_known_report
+        intel_reports.intel_ref is not null as has_known_report,
+        intel_reports_in_extract.intel_ref is not null
+            as has_report_in_extract
     from compared
     left join intel_reports
         on compared.intel_ref = intel_reports.intel_ref
+    left join intel_reports_in_extract
+        on compared.intel_ref = intel_reports_in_extract.intel_ref
 ),
 
 validated as (
@@ -90,7 +105,8 @@ validated as (
                     'PHONE', 'LINE_NAME', 'VEHICLE', 'ADDRESS'
                 )
                 then 'INVALID_CODE'
-            when not linked.has_known_report then 'ORPHAN_LINK'
+            when not linked.has_report_in_extract then 'ORPHAN_LINK'
+            when not linked.has_known_report then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from linked
 ),

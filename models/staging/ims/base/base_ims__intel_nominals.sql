@@ -2,8 +2,9 @@
     with the reason it cannot be used (null when it can) and whether it is a
     duplicate. A link has no key of its own: all its columns are its record
     key, so the only duplicates are copies of the same link. The joins to the
-    reports and the nominal index are validation (ORPHAN_LINK), not business
-    logic. -#}
+    reports and the nominal index are validation (ORPHAN_LINK when a parent is
+    nowhere in the extract, PARENT_QUARANTINED when it is but was
+    quarantined), not business logic. -#}
 with source as (
     select * from {{ source('ims', 'intel_nominals') }}
 ),
@@ -12,8 +13,16 @@ intel_reports as (
     select * from {{ ref('stg_ims__intel_reports') }}
 ),
 
+base_intel_reports as (
+    select * from {{ ref('base_ims__intel_reports') }}
+),
+
 nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
+),
+
+base_nominals as (
+    select * from {{ ref('base_nominal__nominals') }}
 ),
 
 read as (
@@ -51,16 +60,36 @@ numbered as (
     from normalised
 ),
 
+intel_reports_in_extract as (
+    -- Every report reference of the extract, usable or quarantined.
+    select distinct base_intel_reports.intel_ref
+    from base_intel_reports
+),
+
+nominals_in_extract as (
+    -- Every nominal id of the extract, usable or quarantined.
+    select distinct base_nominals.wmp_nominal_id
+    from base_nominals
+),
+
 linked as (
     select
         numbered.*,
         intel_reports.intel_ref is not null as has_known_report,
-        nominals.wmp_nominal_id is not null as has_known_nominal
+        nominals.wmp_nominal_id is not null as has_known_nominal,
+        intel_reports_in_extract.intel_ref is not null
+            as has_report_in_extract,
+        nominals_in_extract.wmp_nominal_id is not null
+            as has_nominal_in_extract
     from numbered
     left join intel_reports
         on numbered.intel_ref = intel_reports.intel_ref
     left join nominals
         on numbered.wmp_nominal_id = nominals.wmp_nominal_id
+    left join intel_reports_in_extract
+        on numbered.intel_ref = intel_reports_in_extract.intel_ref
+    left join nominals_in_extract
+        on numbered.wmp_nominal_id = nominals_in_extract.wmp_nominal_id
 ),
 
 validated as (
@@ -76,8 +105,12 @@ validated as (
                 linked.link_type not in ('SUBJECT', 'ASSOCIATE', 'MENTIONED')
                 then 'INVALID_CODE'
             when
-                not linked.has_known_report or not linked.has_known_nominal
+                not linked.has_report_in_extract
+                or not linked.has_nominal_in_extract
                 then 'ORPHAN_LINK'
+            when
+                not linked.has_known_report or not linked.has_known_nominal
+                then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from linked
 ),

@@ -1,7 +1,8 @@
 {#- Every raw row of the PINS prison contacts, typed and normalised, with the
     reason it cannot be used (null when it can) and whether it is an exact
     duplicate. The join to stg_pins__releases is validation only (ORPHAN_LINK
-    when the contact's pins_ref is not a usable release), not business logic. -#}
+    when the contact's pins_ref is nowhere in the extract, PARENT_QUARANTINED
+    when it is but the release was quarantined), not business logic. -#}
 with source as (
     select * from {{ source('pins', 'prison_contacts') }}
 ),
@@ -12,6 +13,10 @@ extract as (
 
 releases as (
     select * from {{ ref('stg_pins__releases') }}
+),
+
+base_releases as (
+    select * from {{ ref('base_pins__releases') }}
 ),
 
 read as (
@@ -52,6 +57,12 @@ normalised as (
     cross join extract
 ),
 
+releases_in_extract as (
+    -- Every prison number of the extract, usable or quarantined.
+    select distinct base_releases.pins_ref
+    from base_releases
+),
+
 validated as (
     select
         normalised.*,
@@ -67,11 +78,14 @@ validated as (
             when normalised.contact_type not in (
                 'VISITOR', 'CELLMATE', 'PHONE_CONTACT', 'CO_DEFENDANT'
             ) then 'INVALID_CODE'
-            when releases.pins_ref is null then 'ORPHAN_LINK'
+            when releases_in_extract.pins_ref is null then 'ORPHAN_LINK'
+            when releases.pins_ref is null then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from normalised
     left join releases
         on normalised.pins_ref = releases.pins_ref
+    left join releases_in_extract
+        on normalised.pins_ref = releases_in_extract.pins_ref
 ),
 
 final as (

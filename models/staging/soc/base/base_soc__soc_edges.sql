@@ -2,9 +2,10 @@
     reason it cannot be used (null when it can) and whether it is an exact
     duplicate. Key: (wmp_nominal_id_a, wmp_nominal_id_b, edge_type). The pair is
     kept in the order recorded (downstream orders it). The joins to
-    stg_nominal__nominals are validation only (ORPHAN_LINK), not business
-    logic. The weight is cast only when it is number-shaped (a plain cast
-    fails on text). -#}
+    stg_nominal__nominals are validation only (ORPHAN_LINK when an end is
+    nowhere in the extract, PARENT_QUARANTINED when every end it lacks is in
+    the extract but was quarantined), not business logic. The weight is cast
+    only when it is number-shaped (a plain cast fails on text). -#}
 {%- set decimal_pattern = '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)' %}
 
 with source as (
@@ -13,6 +14,10 @@ with source as (
 
 nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
+),
+
+base_nominals as (
+    select * from {{ ref('base_nominal__nominals') }}
 ),
 
 read as (
@@ -45,6 +50,12 @@ normalised as (
     from read
 ),
 
+nominals_in_extract as (
+    -- Every nominal id of the extract, usable or quarantined.
+    select distinct base_nominals.wmp_nominal_id
+    from base_nominals
+),
+
 validated as (
     select
         normalised.*,
@@ -56,15 +67,23 @@ validated as (
             when normalised.key_version_count > 1 then 'DUPLICATE_KEY_CONFLICT'
             when normalised.has_invalid_number then 'INVALID_CODE'
             when
+                extracted_a.wmp_nominal_id is null
+                or extracted_b.wmp_nominal_id is null
+                then 'ORPHAN_LINK'
+            when
                 nominals_a.wmp_nominal_id is null
                 or nominals_b.wmp_nominal_id is null
-                then 'ORPHAN_LINK'
+                then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from normalised
     left join nominals as nominals_a
         on normalised.wmp_nominal_id_a = nominals_a.wmp_nominal_id
     left join nominals as nominals_b
         on normalised.wmp_nominal_id_b = nominals_b.wmp_nominal_id
+    left join nominals_in_extract as extracted_a
+        on normalised.wmp_nominal_id_a = extracted_a.wmp_nominal_id
+    left join nominals_in_extract as extracted_b
+        on normalised.wmp_nominal_id_b = extracted_b.wmp_nominal_id
 ),
 
 final as (

@@ -2,7 +2,8 @@
     the reason it cannot be used (null when it can) and whether it is an exact
     duplicate. Key: (soc_group_id, wmp_nominal_id). The joins to
     stg_soc__soc_groups and stg_nominal__nominals are validation only
-    (ORPHAN_LINK), not business logic. -#}
+    (ORPHAN_LINK when a parent is nowhere in the extract, PARENT_QUARANTINED
+    when it is but was quarantined), not business logic. -#}
 with source as (
     select * from {{ source('soc', 'soc_members') }}
 ),
@@ -11,8 +12,16 @@ soc_groups as (
     select * from {{ ref('stg_soc__soc_groups') }}
 ),
 
+base_soc_groups as (
+    select * from {{ ref('base_soc__soc_groups') }}
+),
+
 nominals as (
     select * from {{ ref('stg_nominal__nominals') }}
+),
+
+base_nominals as (
+    select * from {{ ref('base_nominal__nominals') }}
 ),
 
 read as (
@@ -37,6 +46,18 @@ normalised as (
     from read
 ),
 
+soc_groups_in_extract as (
+    -- Every SOC group id of the extract, usable or quarantined.
+    select distinct base_soc_groups.soc_group_id
+    from base_soc_groups
+),
+
+nominals_in_extract as (
+    -- Every nominal id of the extract, usable or quarantined.
+    select distinct base_nominals.wmp_nominal_id
+    from base_nominals
+),
+
 validated as (
     select
         normalised.*,
@@ -53,15 +74,23 @@ validated as (
                 )
                 then 'INVALID_CODE'
             when
+                soc_groups_in_extract.soc_group_id is null
+                or nominals_in_extract.wmp_nominal_id is null
+                then 'ORPHAN_LINK'
+            when
                 soc_groups.soc_group_id is null
                 or nominals.wmp_nominal_id is null
-                then 'ORPHAN_LINK'
+                then 'PARENT_QUARANTINED'
         end as quarantine_reason
     from normalised
     left join soc_groups
         on normalised.soc_group_id = soc_groups.soc_group_id
     left join nominals
         on normalised.wmp_nominal_id = nominals.wmp_nominal_id
+    left join soc_groups_in_extract
+        on normalised.soc_group_id = soc_groups_in_extract.soc_group_id
+    left join nominals_in_extract
+        on normalised.wmp_nominal_id = nominals_in_extract.wmp_nominal_id
 ),
 
 final as (
