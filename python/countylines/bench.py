@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import resource
 import shutil
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from countylines.build import run_dbt
+from countylines.build import parse_node_line, run_dbt
 from countylines.contract import TABLES
 
 #: Stages in build order: (name, dbt selector). Later issues add theirs.
@@ -87,6 +88,90 @@ def run_benchmark(raw: Path, workdir: Path) -> tuple[float, list[StageTiming], S
     whole = run_dbt(["build"], raw, whole_file, target_path=workdir / "target")
     total = StageTiming("whole build", whole.seconds, whole.peak_rss_mb, whole.success)
     return floor, stages, total
+
+
+def _children_rss_mb() -> float:
+    """Resident memory of this process's children (the dbt process), in MB (Linux)."""
+    total = 0.0
+    for children in Path("/proc/self/task").glob("*/children"):
+        try:
+            pids = children.read_text().split()
+        except OSError:
+            continue
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+    return total
+
+
+@dataclass
+class ModelMemory:
+    """Peak resident memory of the dbt process while each model ran, sampled.
+
+    Feed `on_line` with dbt's output (it tracks which models are running) and call `start`
+    before and `stop` after the run. With dbt's threads, two models can run at once: a
+    model's peak is the process's peak while it ran, so the largest one shows in both.
+    """
+
+    interval: float = 0.5
+    peaks: dict[str, float] = field(default_factory=dict)
+    running: dict[int, str] = field(default_factory=dict)
+    _done: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def on_line(self, line: str) -> None:
+        """Track the models dbt starts and finishes."""
+        event = parse_node_line(line)
+        if event is None or " model " not in f" {event.text} ":
+            return
+        name = event.text.rsplit(" ", 1)[-1]
+        if event.finished:
+            self.running.pop(event.index, None)
+        else:
+            self.running[event.index] = name
+            self.peaks.setdefault(name, 0.0)
+
+    def _sample(self) -> None:
+        while not self._done.wait(self.interval):
+            rss = _children_rss_mb()
+            for name in list(self.running.values()):
+                self.peaks[name] = max(self.peaks.get(name, 0.0), rss)
+
+    def start(self) -> None:
+        """Begin sampling in a background thread."""
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop sampling."""
+        self._done.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def top(self, n: int = 10) -> list[tuple[str, float]]:
+        """The n models with the highest peaks, highest first."""
+        return sorted(self.peaks.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
+def build_with_model_memory(
+    raw: Path, warehouse: Path, target: Path, interval: float = 0.5
+) -> tuple[StageTiming, ModelMemory]:
+    """One whole `dbt build` into a fresh file, sampling memory per model."""
+    if warehouse.exists():
+        warehouse.unlink()
+    memory = ModelMemory(interval=interval)
+    memory.start()
+    try:
+        result = run_dbt(["build"], raw, warehouse, target_path=target, on_line=memory.on_line)
+    finally:
+        memory.stop()
+    timing = StageTiming("whole build", result.seconds, result.peak_rss_mb, result.success)
+    return timing, memory
 
 
 def own_peak_rss_mb() -> float:
