@@ -6,8 +6,25 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import duckdb
 import pytest
 from corpus import Corpus, load
+
+from countylines.evaluate import read_truth
+
+# The source tables whose base model checks a required link to a parent.
+_LINK_TABLES = (
+    "compact/episode_associates",
+    "compact/missing_episodes",
+    "crimes/crime_nominals",
+    "icis/custody_records",
+    "ims/intel_entities",
+    "ims/intel_nominals",
+    "pins/prison_contacts",
+    "register/exploitation_list",
+    "soc/soc_edges",
+    "soc/soc_members",
+)
 
 
 def _quarantine_counter(rows: list[tuple[str, str, str]]) -> Counter:
@@ -37,6 +54,27 @@ def test_reconciliation_accounts_for_every_row(corpus: Corpus, corpus_db) -> Non
         read, staged, quarantined, removed = by_table[table]
         assert read == len(written), table
         assert read == staged + quarantined + removed, table
+
+
+def test_orphan_link_is_only_what_the_generator_orphaned(small_extract, small_warehouse) -> None:
+    """The generator points some links at ids that exist nowhere (truth `bad_rows`, kind
+    ORPHAN_LINK); its other bad rows quarantine parents that links still point at. Only the
+    former may be ORPHAN_LINK; the links to a quarantined parent are PARENT_QUARANTINED."""
+    manifest = read_truth(small_extract / "truth", "bad_rows")
+    generated = Counter(manifest.loc[manifest["kind"] == "ORPHAN_LINK", "table"])
+    connection = duckdb.connect(str(small_warehouse), read_only=True)
+    try:
+        rows = connection.execute(
+            "select source_table, reason, count(*) from marts.quarantine "
+            "where reason in ('ORPHAN_LINK', 'PARENT_QUARANTINED') group by 1, 2"
+        ).fetchall()
+    finally:
+        connection.close()
+    counts = {(table, reason): count for table, reason, count in rows}
+    assert {table for table, _ in counts} <= set(_LINK_TABLES)
+    for table in _LINK_TABLES:
+        assert counts.get((table, "ORPHAN_LINK"), 0) == generated[table], table
+    assert sum(counts.get((table, "PARENT_QUARANTINED"), 0) for table in _LINK_TABLES) > 0
 
 
 def test_quarantine_keeps_the_raw_row(corpus_db) -> None:
