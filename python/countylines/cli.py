@@ -31,7 +31,10 @@ WarehouseOption = Annotated[
 @app.command()
 def generate(
     scale: Annotated[
-        str, typer.Option(help="small (tests, seconds) or wmp (force scale).")
+        str,
+        typer.Option(
+            help="small (tests, seconds), wmp (force scale, one year) or wmp5 (five years)."
+        ),
     ] = "small",
     seed: Annotated[int, typer.Option(help="Random seed: same seed, same bytes.")] = 42,
     out: Annotated[Path, typer.Option(help="Extract root to write.")] = paths.DEFAULT_RAW_DIR,

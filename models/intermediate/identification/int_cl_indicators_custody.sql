@@ -66,11 +66,10 @@ record_text as (
                 then field_strength.category_strength
             else 0
         end) as property_strength,
-        least(1.0, sum(case
-            when field_strength.text_field != 'property_text'
-                then field_strength.category_strength
-            else 0
-        end) * {{ var('cl_text_strength_scale', 0.6) }}) as comment_strength
+        least(1.0, {{ exact_sum(
+            "case when field_strength.text_field != 'property_text'"
+            ~ " then field_strength.category_strength else 0 end"
+        ) }} * {{ var('cl_text_strength_scale', 0.6) }}) as comment_strength
     from field_strength
     group by 1
 ),

@@ -27,7 +27,7 @@ per_record as (
             'order by per_category.category') }} as categories,
         least(
             1.0,
-            sum(per_category.category_strength)
+            {{ exact_sum('per_category.category_strength') }}
             * {{ var('cl_text_strength_scale', 0.6) }}
         ) as text_strength,
         max(case

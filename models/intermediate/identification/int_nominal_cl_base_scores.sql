@@ -19,7 +19,9 @@ per_indicator as (
         weights.category as indicator_category,
         weights.cap as indicator_cap,
         count(*) as occurrence_count,
-        least(sum(indicators.weight), weights.cap) as capped_weight
+        least(
+            {{ exact_sum('indicators.weight') }}, weights.cap
+        ) as capped_weight
     from indicators
     inner join weights
         on indicators.indicator = weights.indicator
@@ -29,14 +31,13 @@ per_indicator as (
 final as (
     select
         per_indicator.nominal_id,
-        sum(per_indicator.capped_weight) as base_score,
-        sum(case
-            when per_indicator.indicator_category = 'EXPLOITATION'
-                then per_indicator.capped_weight
-            else 0
-        end) as exploitation_score,
+        {{ exact_sum('per_indicator.capped_weight') }} as base_score,
+        {{ exact_sum(
+            "case when per_indicator.indicator_category = 'EXPLOITATION'"
+            ~ " then per_indicator.capped_weight else 0 end"
+        ) }} as exploitation_score,
         sum(per_indicator.occurrence_count) as indicator_count,
-        sum(per_indicator.capped_weight)
+        {{ exact_sum('per_indicator.capped_weight') }}
         >= {{ var('cl_score_threshold', 4) }} as is_base_flagged
     from per_indicator
     group by 1

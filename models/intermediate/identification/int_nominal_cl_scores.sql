@@ -52,7 +52,9 @@ per_indicator as (
         weights.description as indicator_description,
         weights.cap as indicator_cap,
         count(*) as occurrence_count,
-        least(sum(all_indicators.weight), weights.cap) as capped_weight,
+        least(
+            {{ exact_sum('all_indicators.weight') }}, weights.cap
+        ) as capped_weight,
         max(all_indicators.event_date) as last_date
     from all_indicators
     inner join weights
@@ -77,24 +79,18 @@ per_nominal as (
             "case when ranked.indicator_rank <= 3 then "
             ~ "ranked.indicator_description end",
             "'; '", 'order by ranked.indicator_rank') }} as top_indicators,
-        sum(case
-            when ranked.indicator_category != 'NETWORK'
-                then ranked.capped_weight
-            else 0
-        end) as source_score,
+        {{ exact_sum(
+            "case when ranked.indicator_category != 'NETWORK' then ranked.capped_weight else 0 end"
+        ) }} as source_score,
         least(
-            sum(case
-                when ranked.indicator_category = 'NETWORK'
-                    then ranked.capped_weight
-                else 0
-            end),
+            {{ exact_sum(
+                "case when ranked.indicator_category = 'NETWORK' then ranked.capped_weight else 0 end"
+            ) }},
             {{ var('cl_network_cap', 4) }}
         ) as network_score,
-        sum(case
-            when ranked.indicator_category = 'EXPLOITATION'
-                then ranked.capped_weight
-            else 0
-        end) as exploitation_score,
+        {{ exact_sum(
+            "case when ranked.indicator_category = 'EXPLOITATION' then ranked.capped_weight else 0 end"
+        ) }} as exploitation_score,
         max(case
             when ranked.indicator = 'EXPLOITATION_LIST' then 1 else 0
         end) = 1 as is_listed,

@@ -193,14 +193,14 @@ harm as (
     select
         network_crimes.network_id,
         count(*) as offence_count,
-        sum(network_crimes.cchi_days) as harm_cchi,
-        sum(network_crimes.ons_weight) as harm_ons,
-        sum(case
-            when network_crimes.is_cl_related then network_crimes.cchi_days
-        end) as cl_harm_cchi,
-        sum(case
-            when network_crimes.is_cl_related then network_crimes.ons_weight
-        end) as cl_harm_ons,
+        {{ exact_sum('network_crimes.cchi_days') }} as harm_cchi,
+        {{ exact_sum('network_crimes.ons_weight') }} as harm_ons,
+        {{ exact_sum(
+            "case when network_crimes.is_cl_related then network_crimes.cchi_days end"
+        ) }} as cl_harm_cchi,
+        {{ exact_sum(
+            "case when network_crimes.is_cl_related then network_crimes.ons_weight end"
+        ) }} as cl_harm_ons,
         count(case when not network_crimes.has_ons_weight then 1 end)
             as offences_without_ons_weight
     from network_crimes

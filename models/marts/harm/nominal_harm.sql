@@ -10,23 +10,21 @@ sums as (
     select
         offences.nominal_id,
         count(case when offences.is_in_window then 1 end) as offence_count,
-        coalesce(sum(case
-            when offences.is_in_window then offences.cchi_days
-        end), 0) as harm_cchi,
-        coalesce(sum(case
-            when offences.is_in_window then offences.ons_weight
-        end), 0) as harm_ons,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window then offences.cchi_days end"
+        ) }}, 0) as harm_cchi,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window then offences.ons_weight end"
+        ) }}, 0) as harm_ons,
         count(case
             when offences.is_in_window and offences.is_cl_related then 1
         end) as cl_offence_count,
-        coalesce(sum(case
-            when offences.is_in_window and offences.is_cl_related
-                then offences.cchi_days
-        end), 0) as cl_harm_cchi,
-        coalesce(sum(case
-            when offences.is_in_window and offences.is_cl_related
-                then offences.ons_weight
-        end), 0) as cl_harm_ons,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window and offences.is_cl_related then offences.cchi_days end"
+        ) }}, 0) as cl_harm_cchi,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window and offences.is_cl_related then offences.ons_weight end"
+        ) }}, 0) as cl_harm_ons,
         count(case
             when offences.is_in_window and not offences.has_ons_weight then 1
         end) as offences_without_ons_weight,
@@ -40,22 +38,18 @@ sums as (
                 and not offences.has_ons_weight
                 then 1
         end) as cl_offences_without_ons_weight,
-        coalesce(sum(case
-            when offences.is_in_window
-                then offences.cchi_days * offences.decay_factor
-        end), 0) as harm_cchi_decayed,
-        coalesce(sum(case
-            when offences.is_in_window
-                then offences.ons_weight * offences.decay_factor
-        end), 0) as harm_ons_decayed,
-        coalesce(sum(case
-            when offences.is_in_window and offences.is_cl_related
-                then offences.cchi_days * offences.decay_factor
-        end), 0) as cl_harm_cchi_decayed,
-        coalesce(sum(case
-            when offences.is_in_window and offences.is_cl_related
-                then offences.ons_weight * offences.decay_factor
-        end), 0) as cl_harm_ons_decayed,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window then offences.cchi_days * offences.decay_factor end"
+        ) }}, 0) as harm_cchi_decayed,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window then offences.ons_weight * offences.decay_factor end"
+        ) }}, 0) as harm_ons_decayed,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window and offences.is_cl_related then offences.cchi_days * offences.decay_factor end"
+        ) }}, 0) as cl_harm_cchi_decayed,
+        coalesce({{ exact_sum(
+            "case when offences.is_in_window and offences.is_cl_related then offences.ons_weight * offences.decay_factor end"
+        ) }}, 0) as cl_harm_ons_decayed,
         count(*) as offence_count_all_time,
         min(offences.event_date) as first_offence_date,
         max(offences.event_date) as last_offence_date

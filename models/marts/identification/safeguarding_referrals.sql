@@ -124,7 +124,7 @@ candidate_lines as (
     select
         all_lines.nominal_id,
         all_lines.line_id,
-        sum(all_lines.link_strength) as link_strength
+        {{ exact_sum('all_lines.link_strength') }} as link_strength
     from (
         select * from direct_lines
         union all

@@ -29,7 +29,7 @@ per_type as (
         in_window.nominal_id_b,
         in_window.link_type,
         count(*) as evidence_count,
-        avg(in_window.grade_factor) as grade_factor,
+        {{ exact_avg('in_window.grade_factor') }} as grade_factor,
         min(in_window.event_date) as first_seen_date,
         max(in_window.event_date) as last_seen_date
     from in_window
@@ -58,7 +58,7 @@ final as (
         type_weights.nominal_id_b,
         {{ dbt.listagg('type_weights.link_type', "';'",
             'order by type_weights.link_type') }} as link_types,
-        cast(sum(type_weights.type_weight) as double) as weight,
+        {{ exact_sum('type_weights.type_weight') }} as weight,
         cast(sum(type_weights.evidence_count) as bigint) as evidence_count,
         cast(count(*) as bigint) as link_type_count,
         min(type_weights.first_seen_date) as first_seen_date,

@@ -86,7 +86,8 @@ wide as (
                     then scaled.weight * scaled.normalised_value
             end), 0.0) as {{ name }}_points,
         {%- endfor %}
-        sum(scaled.weight * scaled.normalised_value) as priority_score
+        {{ exact_sum('scaled.weight * scaled.normalised_value') }}
+            as priority_score
     from scaled
     group by 1
 ),
