@@ -47,8 +47,8 @@ episodes as (
     select * from {{ ref('stg_compact__missing_episodes') }}
 ),
 
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
+member_soc_groups as (
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 member_offences as (
@@ -263,14 +263,10 @@ soc_groups as (
     from (
         select distinct
             members.network_id,
-            soc_members.soc_group_id
+            member_soc_groups.soc_group_id
         from members
-        inner join xref
-            on
-                members.nominal_id = xref.nominal_id
-                and xref.source_system = 'NOMINAL'
-        inner join soc_members
-            on xref.source_id = soc_members.wmp_nominal_id
+        inner join member_soc_groups
+            on members.nominal_id = member_soc_groups.nominal_id
     ) as network_groups
     group by 1
 ),

@@ -9,22 +9,8 @@ county_lines as (
     select * from {{ ref('nominal_county_lines') }}
 ),
 
-xref as (
-    select * from {{ ref('nominal_source_xref') }}
-),
-
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
-),
-
 member_soc_groups as (
-    select distinct
-        xref.nominal_id,
-        soc_members.soc_group_id
-    from xref
-    inner join soc_members
-        on xref.source_id = soc_members.wmp_nominal_id
-    where xref.source_system = 'NOMINAL'
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 soc_groups_per_member as (

@@ -4,12 +4,8 @@ with members as (
     select * from {{ ref('network_members') }}
 ),
 
-xref as (
-    select * from {{ ref('nominal_source_xref') }}
-),
-
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
+soc_groups as (
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 county_lines as (
@@ -17,13 +13,8 @@ county_lines as (
 ),
 
 in_soc as (
-    select distinct xref.nominal_id
-    from xref
-    inner join soc_members
-        on
-            xref.source_system = 'NOMINAL'
-            and xref.source_id = soc_members.wmp_nominal_id
-    where xref.nominal_id is not null
+    select distinct soc_groups.nominal_id
+    from soc_groups
 ),
 
 final as (

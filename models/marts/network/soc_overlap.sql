@@ -4,27 +4,19 @@ with members as (
     select * from {{ ref('network_members') }}
 ),
 
-xref as (
-    select * from {{ ref('nominal_source_xref') }}
-),
-
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
+soc_groups as (
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 shared as (
     select distinct
         members.network_id,
-        soc_members.soc_group_id,
+        soc_groups.soc_group_id,
         members.nominal_id,
         members.is_county_lines
     from members
-    inner join xref
-        on
-            members.nominal_id = xref.nominal_id
-            and xref.source_system = 'NOMINAL'
-    inner join soc_members
-        on xref.source_id = soc_members.wmp_nominal_id
+    inner join soc_groups
+        on members.nominal_id = soc_groups.nominal_id
 ),
 
 final as (
