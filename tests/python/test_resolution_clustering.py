@@ -182,3 +182,22 @@ def test_forename_variants_and_swapped_names_still_merge() -> None:
     )
     assignments, _ = cluster_records(records, links)
     assert assignments["cluster_id"].tolist() == ["R:A", "R:A", "R:C", "R:C", "R:E", "R:E"]
+
+
+def test_equal_links_of_one_pair_are_decided_the_same_in_any_row_order() -> None:
+    records = _records(
+        ("PINS_CONTACT:PC1", None, None, None),
+        ("PINS_CONTACT:PC2", None, None, None),
+    )
+    links = pd.DataFrame(
+        [
+            ("PINS_CONTACT:PC1", "PINS_CONTACT:PC2", "exact_key", 1.0, "shared_phone_name"),
+            ("PINS_CONTACT:PC1", "PINS_CONTACT:PC2", "exact_key", 1.0, "same_context_name"),
+        ],
+        columns=["record_id_l", "record_id_r", "method", "probability", "link_rule"],
+    )
+    outcomes = set()
+    for order in ([0, 1], [1, 0]):
+        _, decisions = cluster_records(records, links.iloc[order].reset_index(drop=True))
+        outcomes.add(tuple(zip(decisions["link_rule"], decisions["decision"], strict=True)))
+    assert outcomes == {(("same_context_name", "accepted"), ("shared_phone_name", "same_cluster"))}

@@ -202,11 +202,16 @@ def cluster_records(
         key = (left_id, right_id) if left_id < right_id else (right_id, left_id)
         scores[key] = max(scores.get(key, 0.0), probability)
 
+    # Strongest first; ties broken on every key, so the order (and so which of two equal
+    # links of one pair is `accepted` and which `same_cluster`) never depends on the order
+    # the rows arrived in.
+    keys = ["_rank", "probability", "_low", "_high", "record_id_l", "record_id_r"]
+    keys += [column for column in ("link_rule",) if column in links.columns]
     ordered = links.assign(
         _rank=links["method"].map(METHOD_RANK),
         _low=links[["record_id_l", "record_id_r"]].min(axis=1),
         _high=links[["record_id_l", "record_id_r"]].max(axis=1),
-    ).sort_values(["_rank", "probability", "_low", "_high"], ascending=[True, False, True, True])
+    ).sort_values(keys, ascending=[key != "probability" for key in keys], kind="mergesort")
 
     decisions: list[str] = []
     best_method: dict[str, str] = {}
