@@ -43,7 +43,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from countylines.build import run_dbt
+from countylines.dbt_run import run_dbt
 from countylines.graph import build_graph, detect_communities, node_centrality
 from countylines.graph.edgelist import community_codes, within_group_edges
 

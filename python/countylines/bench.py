@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from countylines.build import parse_node_line, run_dbt
 from countylines.contract import TABLES
+from countylines.dbt_run import parse_node_line, run_dbt
 
 #: Stages in build order: (name, dbt selector). Later issues add theirs.
 STAGES: list[tuple[str, str]] = [

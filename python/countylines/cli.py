@@ -109,7 +109,7 @@ def build(
 
 
 def _echo(line: str) -> None:
-    from countylines.build import clean_line
+    from countylines.dbt_run import clean_line
 
     console.print(clean_line(line), markup=False, highlight=False)
 
@@ -118,7 +118,7 @@ def _docs_before_swap(raw: Path, out: Path, quiet: bool):
     """A hook for scheduled_build: write the docs from the new file before the swap."""
 
     def write_docs(building: Path) -> list[str]:
-        from countylines.build import default_target_path
+        from countylines.dbt_run import default_target_path
         from countylines.docs import generate_docs_on
 
         if not quiet:
@@ -167,7 +167,7 @@ class _BuildProgress:
 
     def on_line(self, line: str) -> None:
         """Advance on each finished node; print failures above the bar as they happen."""
-        from countylines.build import clean_line, parse_node_line
+        from countylines.dbt_run import clean_line, parse_node_line
 
         event = parse_node_line(line)
         if event is None:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from countylines.build import BuildResult, run_dbt
+from countylines.dbt_run import BuildResult, run_dbt
 
 #: The name of the docs page written into the output folder.
 DOCS_PAGE = "index.html"

@@ -14,7 +14,7 @@ from corpus import Corpus, load  # noqa: E402
 from extracts import write_extract  # noqa: E402
 from resolution_cases import add_cases  # noqa: E402
 
-from countylines.build import run_dbt  # noqa: E402
+from countylines.dbt_run import run_dbt  # noqa: E402
 from countylines.generator import generate_extract  # noqa: E402
 
 

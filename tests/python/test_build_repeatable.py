@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from countylines.audit import TableDigest, digest_differences, mart_digests
-from countylines.build import run_dbt
+from countylines.dbt_run import run_dbt
 
 #: Significant digits at which doubles must agree between two builds. The bit-for-bit test
 #: below is stricter: it holds because every sum or mean of doubles that feeds a mart is an

@@ -25,10 +25,10 @@ from countylines.build import (
     EXIT_BUILD_FAILED,
     EXIT_SUCCESS,
     build_lock,
-    parse_node_line,
     scheduled_build,
 )
 from countylines.cli import app
+from countylines.dbt_run import parse_node_line
 
 SELECT = "path:models/staging/extract path:models/staging/nominal"
 

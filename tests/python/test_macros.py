@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from extracts import write_extract
 
-from countylines.build import run_dbt
+from countylines.dbt_run import run_dbt
 
 # (macro call template with {x} for the input literal, input, expected output)
 CASES: list[tuple[str, str | None, object]] = [

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 from extracts import write_extract
 
-from countylines.build import run_dbt
+from countylines.dbt_run import run_dbt
 
 
 def _run(raw: Path, tmp_path: Path, select: str = "stg_extract__extract_date"):
