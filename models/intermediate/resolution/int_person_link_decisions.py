@@ -16,6 +16,21 @@ import pandas as pd
 from countylines.resolution.attachment import AUTO_ATTACH_RULES, attachment_links
 from countylines.resolution.clustering import ClusteringConfig, cluster_records
 
+#: The record columns clustering.py and attachment.py read.
+RECORD_COLUMNS = (
+    "record_id",
+    "source_system",
+    "context_record_id",
+    "pnc_id",
+    "surname_std",
+    "forenames_std",
+    "forename1",
+    "name_key",
+    "sex",
+    "phone",
+    "date_of_birth",
+)
+
 
 def model(dbt, session):
     dbt.config(materialized="table")
@@ -23,9 +38,15 @@ def model(dbt, session):
         link_probability=float(dbt.config.get("link_probability", 0.95)),
         strong_probability=float(dbt.config.get("strong_probability", 0.999)),
     )
-    records = dbt.ref("int_person_records").df()
-    exact = dbt.ref("int_person_links_exact").df()
-    scored = dbt.ref("int_person_pairs_scored").df()
+    # Only the columns the clustering and the attachment read come into pandas (DuckDB
+    # projects them): at force scale the records are over a million rows.
+    records = dbt.ref("int_person_records").project(", ".join(RECORD_COLUMNS)).df()
+    exact = dbt.ref("int_person_links_exact").project("record_id_l, record_id_r, link_rule").df()
+    scored = (
+        dbt.ref("int_person_pairs_scored")
+        .project("record_id_l, record_id_r, match_probability, match_weight")
+        .df()
+    )
     overrides = dbt.ref("int_resolution_overrides").filter("is_applicable").df()
     associations = dbt.ref("int_person_record_associations").df()
 

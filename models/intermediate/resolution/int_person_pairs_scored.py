@@ -5,7 +5,7 @@ candidate pair scoring at or above `min_probability`, with per-comparison levels
 (gamma_*) and Bayes factors (bf_*) that explain the score.
 """
 
-from countylines.resolution.scoring import ScoringConfig, score_pairs
+from countylines.resolution.scoring import RECORD_COLUMNS, ScoringConfig, score_pairs
 
 
 def model(dbt, session):
@@ -15,5 +15,6 @@ def model(dbt, session):
         u_sample_pairs=float(dbt.config.get("u_sample_pairs", 2e6)),
         seed=int(dbt.config.get("seed", 20240601)),
     )
-    records = dbt.ref("int_person_records").df()
+    # Only the columns the comparisons read come into pandas (DuckDB projects them).
+    records = dbt.ref("int_person_records").project(", ".join(RECORD_COLUMNS)).df()
     return score_pairs(records, config)
