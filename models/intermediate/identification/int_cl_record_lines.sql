@@ -6,32 +6,8 @@ with line_nodes as (
     select * from {{ ref('int_deal_line_phones') }}
 ),
 
-phone_mentions as (
-    select * from {{ ref('int_cl_phone_mentions') }}
-),
-
-name_mentions as (
-    select * from {{ ref('int_cl_line_name_mentions') }}
-),
-
 mentions as (
-    select
-        'PHONE' as node_type,
-        phone_mentions.phone as node_value,
-        phone_mentions.source_system,
-        phone_mentions.record_ref,
-        phone_mentions.mention_kind,
-        phone_mentions.event_date
-    from phone_mentions
-    union all
-    select
-        'NAME' as node_type,
-        name_mentions.line_name_key as node_value,
-        name_mentions.source_system,
-        name_mentions.record_ref,
-        name_mentions.mention_kind,
-        name_mentions.event_date
-    from name_mentions
+    select * from {{ ref('int_cl_line_node_mentions') }}
 ),
 
 final as (
