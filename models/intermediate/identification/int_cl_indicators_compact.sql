@@ -63,13 +63,7 @@ person_facts as (
                 select home_forces.force_match_key from home_forces
             )
         )
-        or case
-            when districts.postcode_district is not null
-                then not districts.is_in_force_area
-            when areas.postcode_area is not null
-                then not areas.is_in_force_area
-            else false
-        end as is_found_out_of_force,
+        or {{ is_out_of_force('districts', 'areas') }} as is_found_out_of_force,
         count(*) over (partition by people.nominal_id) as episode_count,
         row_number() over (
             partition by people.nominal_id

@@ -47,13 +47,7 @@ crime_facts as (
         offence_codes.offence_kind,
         coalesce(text_signals.text_strength, 0) as text_strength,
         line_choice.line_id,
-        case
-            when districts.postcode_district is not null
-                then not districts.is_in_force_area
-            when areas.postcode_area is not null
-                then not areas.is_in_force_area
-            else false
-        end as is_out_of_force
+        {{ is_out_of_force('districts', 'areas') }} as is_out_of_force
     from crimes
     left join offence_codes
         on crimes.ho_code = offence_codes.ho_code

@@ -92,13 +92,7 @@ custody_facts as (
                 select home_forces.force_match_key from home_forces
             )
         )
-        or case
-            when districts.postcode_district is not null
-                then not districts.is_in_force_area
-            when areas.postcode_area is not null
-                then not areas.is_in_force_area
-            else false
-        end as is_out_of_force,
+        or {{ is_out_of_force('districts', 'areas') }} as is_out_of_force,
         -- drug supply: Class A supply, or any Misuse of Drugs Act supply /
         -- intent-to-supply subclass (092/3x, 4x, 7x, 8x, 9x)
         coalesce(
