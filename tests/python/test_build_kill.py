@@ -12,7 +12,6 @@ remove what the killed ones left and swap in a good warehouse.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import select
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builds import SELECT, building_leftovers, sha256_of
 
 from countylines import audit
 from countylines.build import (
@@ -33,18 +33,6 @@ from countylines.build import (
     PAUSE_MARK,
     scheduled_build,
 )
-
-#: What the `--select` builds rebuild (on a copy of the warehouse): a small part, to stay
-#: fast; the copy, the swap and the cleanup do not depend on how much is built.
-SELECT = "path:models/staging/extract path:models/staging/nominal"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _leftovers(warehouse: Path) -> list[str]:
-    return sorted(p.name for p in warehouse.parent.glob(f"{warehouse.name}.building-*"))
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +158,7 @@ def test_killed_builds_leave_the_last_good_warehouse_and_the_next_build_succeeds
         _kill(holder, whole_group=True)  # ...and dies without releasing it itself
 
         for phase, selector, whole_group in KILLS:
-            before = _sha256(warehouse)
+            before = sha256_of(warehouse)
             process = _start(site, phase, selector)
             started.append(process)
             _wait_for_pause(process, phase)
@@ -181,10 +169,12 @@ def test_killed_builds_leave_the_last_good_warehouse_and_the_next_build_succeeds
                     time.sleep(0.2)
                 assert _is_dead(child), f"dbt (pid {child}) outlived the build killed at {phase}"
             if phase == "swapped":
-                assert _leftovers(warehouse) == []
+                assert building_leftovers(warehouse) == []
             else:
-                assert _sha256(warehouse) == before, f"warehouse changed by a kill at {phase}"
-                assert _leftovers(warehouse), f"a kill at {phase} leaves the unfinished file"
+                assert sha256_of(warehouse) == before, f"warehouse changed by a kill at {phase}"
+                assert building_leftovers(warehouse), (
+                    f"a kill at {phase} leaves the unfinished file"
+                )
             _assert_warehouse_good(site)
 
         # a killed build that was spilling to disk also leaves DuckDB's spill folder
@@ -194,7 +184,7 @@ def test_killed_builds_leave_the_last_good_warehouse_and_the_next_build_succeeds
         logged = len(audit.read_audit_log(warehouse))
         outcome = scheduled_build(site["raw"], warehouse, select=SELECT, target_path=site["target"])
         assert outcome.exit_code == EXIT_SUCCESS, outcome.record.message
-        assert _leftovers(warehouse) == []
+        assert building_leftovers(warehouse) == []
         assert any("left by a build that died" in warning for warning in outcome.warnings)
         _assert_warehouse_good(site)
         log = audit.read_audit_log(warehouse)

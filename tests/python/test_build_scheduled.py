@@ -7,7 +7,6 @@ the audit and the exit codes do not depend on how much is built.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builds import SELECT, building_leftovers, sha256_of
 from extracts import write_extract
 from typer.testing import CliRunner
 
@@ -29,16 +29,6 @@ from countylines.build import (
 )
 from countylines.cli import app
 from countylines.dbt_run import parse_node_line
-
-SELECT = "path:models/staging/extract path:models/staging/nominal"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _leftovers(warehouse: Path) -> list[str]:
-    return sorted(p.name for p in warehouse.parent.glob(f"{warehouse.name}.building-*"))
 
 
 def _cli_build(raw: Path, warehouse: Path, target: Path, *extra: str):
@@ -66,7 +56,7 @@ def site(small_extract: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
 def test_success_swaps_in_a_new_file_and_audits_it(site: dict[str, Path]) -> None:
     warehouse = site["warehouse"]
     assert warehouse.exists()
-    assert _leftovers(warehouse) == []
+    assert building_leftovers(warehouse) == []
     fingerprint = audit.extract_fingerprint(site["raw"]).sha256
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -106,7 +96,7 @@ def test_rebuild_replaces_the_file_while_a_reader_holds_the_old_one(
     finally:
         reader.close()
     assert warehouse.stat().st_ino != old_inode
-    assert _leftovers(warehouse) == []
+    assert building_leftovers(warehouse) == []
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
         runs = connection.execute(
@@ -126,12 +116,12 @@ def test_extract_missing_a_required_column_keeps_the_warehouse(
     site: dict[str, Path], tmp_path: Path
 ) -> None:
     warehouse = site["warehouse"]
-    before = _sha256(warehouse)
+    before = sha256_of(warehouse)
     bad = write_extract(tmp_path / "raw", drop_columns={"nominal/nominals": ["wmp_nominal_id"]})
     result = _cli_build(bad, warehouse, site["target"], "--quiet")
     assert result.exit_code == EXIT_BAD_INPUT, result.output
-    assert _sha256(warehouse) == before
-    assert _leftovers(warehouse) == []
+    assert sha256_of(warehouse) == before
+    assert building_leftovers(warehouse) == []
     last = audit.read_audit_log(warehouse)[-1]
     assert last["status"] == "bad_input"
     assert "missing required column wmp_nominal_id" in last["message"]
@@ -142,7 +132,7 @@ def test_failing_model_exits_1_keeps_the_warehouse_and_can_keep_the_file(
     site: dict[str, Path],
 ) -> None:
     warehouse = site["warehouse"]
-    before = _sha256(warehouse)
+    before = sha256_of(warehouse)
     outcome = scheduled_build(
         site["raw"],
         warehouse,
@@ -154,8 +144,8 @@ def test_failing_model_exits_1_keeps_the_warehouse_and_can_keep_the_file(
     assert outcome.exit_code == EXIT_BUILD_FAILED
     assert outcome.record.status == "failed"
     assert outcome.record.nodes_error >= 1
-    assert _sha256(warehouse) == before
-    assert _leftovers(warehouse) == []
+    assert sha256_of(warehouse) == before
+    assert building_leftovers(warehouse) == []
     assert outcome.kept_failed is not None and outcome.kept_failed.exists()
     assert outcome.kept_failed.name == f"countylines.duckdb.failed-{outcome.record.run_id}"
     outcome.kept_failed.unlink()
@@ -166,7 +156,7 @@ def test_extract_changing_during_the_build_is_not_swapped_in(
     site: dict[str, Path], tmp_path: Path
 ) -> None:
     warehouse = site["warehouse"]
-    before = _sha256(warehouse)
+    before = sha256_of(warehouse)
     raw = tmp_path / "raw"
     shutil.copytree(site["raw"], raw)
 
@@ -181,8 +171,8 @@ def test_extract_changing_during_the_build_is_not_swapped_in(
     )
     assert outcome.exit_code == EXIT_BAD_INPUT
     assert "changed while it was being built" in outcome.record.message
-    assert _sha256(warehouse) == before
-    assert _leftovers(warehouse) == []
+    assert sha256_of(warehouse) == before
+    assert building_leftovers(warehouse) == []
 
 
 def test_missing_raw_folder_exits_2_and_is_logged(tmp_path: Path) -> None:
