@@ -41,8 +41,8 @@ def model(dbt, session):
         weight="weight",
         anchors=anchors,
     )
-    flagged = dbt.ref("nominal_county_lines").df()
-    flagged = set(flagged.loc[flagged["is_county_lines"].fillna(False), "nominal_id"])
+    flagged = dbt.ref("nominal_county_lines").filter("is_county_lines").project("nominal_id")
+    flagged = set(flagged.df()["nominal_id"])
     tied = set() if anchors is None else set(anchors["node"])
     communities = keep_communities(
         communities,
