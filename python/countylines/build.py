@@ -183,13 +183,19 @@ def scheduled_build(
     keep_failed: bool = False,
     target_path: Path | None = None,
     before_swap: Callable[[Path], list[str]] | None = None,
+    incremental: bool = False,
+    linkage_model: Path | None = None,
 ) -> ScheduledBuild:
     """Build a new warehouse file and swap it in only if dbt built and tested it all.
 
     1. Hold `<warehouse>.lock` (a second concurrent build exits 2 at once).
     2. Fingerprint the extract; a missing raw folder is bad input (exit 2).
     3. `dbt build` into `<warehouse>.building-<run_id>`: a fresh file for a full build; for
-       a `select`ed build, a copy of the current warehouse, so the rest of it is kept.
+       a `select`ed build, a copy of the current warehouse, so the rest of it is kept; for
+       an `incremental` build, a copy too, on which every node is built again but models
+       that can reuse the previous build's results do (the pair scores, given a
+       `linkage_model`: see countylines.resolution.refresh). Its marts equal a full
+       build's with the same model.
     4. On success: write the audit row (history carried forward), run `before_swap` (e.g.
        the docs), then `os.replace` the file onto the warehouse. Readers that opened the
        old file keep reading it; the next connection sees the new one.
@@ -200,6 +206,8 @@ def scheduled_build(
     """
     raw_dir = Path(raw_dir).resolve()
     warehouse = Path(warehouse).resolve()
+    if linkage_model is not None:
+        dbt_vars = {**(dbt_vars or {}), "linkage_model": str(Path(linkage_model).resolve())}
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     record = audit.AuditRecord(
         run_id=audit.new_run_id(),
@@ -226,12 +234,22 @@ def scheduled_build(
             )
         elif not raw_dir.is_dir():
             _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no raw extract folder at {raw_dir}")
+        elif linkage_model is not None and not Path(linkage_model).is_file():
+            _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no linkage model at {linkage_model}")
         else:
             pause_if_asked("locked")
             stale = _remove_stale_builds(warehouse)
             outcome.warnings += [f"removed {name}, left by a build that died" for name in stale]
             _build_and_swap(
-                outcome, raw_dir, select, dbt_vars, on_line, keep_failed, target_path, before_swap
+                outcome,
+                raw_dir,
+                select,
+                dbt_vars,
+                on_line,
+                keep_failed,
+                target_path,
+                before_swap,
+                incremental,
             )
     audit.append_audit_log(warehouse, record)
     return outcome
@@ -265,6 +283,7 @@ def _build_and_swap(
     keep_failed: bool,
     target_path: Path | None,
     before_swap: Callable[[Path], list[str]] | None,
+    incremental: bool = False,
 ) -> None:
     record, warehouse = outcome.record, outcome.warehouse
     fingerprint = audit.extract_fingerprint(raw_dir)
@@ -273,7 +292,7 @@ def _build_and_swap(
     record.extract_bytes = fingerprint.bytes
     record.extract_date = audit.read_extract_date(raw_dir)
     building = building_path(warehouse, record.run_id)
-    if select and warehouse.exists():
+    if (select or incremental) and warehouse.exists():
         shutil.copyfile(warehouse, building)
         pause_if_asked("copied")
     args = ["build"]
@@ -309,7 +328,7 @@ def _build_and_swap(
         pause_if_asked("built")
         record.status = "success"
         record.ended_at = audit.utc_now()
-        record.message = "swapped in"
+        record.message = "swapped in" + (" (incremental)" if incremental else "")
         _, warning = audit.write_audit_table(building, record, warehouse)
         if warning:
             outcome.warnings.append(warning)
@@ -319,7 +338,7 @@ def _build_and_swap(
         os.replace(building, warehouse)
         _fsync_directory(warehouse.parent)
         pause_if_asked("swapped")
-        _finish(outcome, EXIT_SUCCESS, "success", "swapped in")
+        _finish(outcome, EXIT_SUCCESS, "success", record.message)
     except Exception as error:  # any failure must leave the old warehouse in place
         _finish(outcome, EXIT_BUILD_FAILED, "failed", f"{type(error).__name__}: {error}")
     finally:

@@ -74,38 +74,91 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show dbt's own output.")
     ] = False,
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            help="Build on a copy of the current warehouse, reusing what the new extract did"
+            " not change (the pair scores, with --linkage-model); equals a full build."
+        ),
+    ] = False,
+    linkage_model: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="COUNTYLINES_LINKAGE_MODEL",
+            help="A saved linkage model (countylines linkage train): score pairs with it"
+            " instead of training on this extract.",
+        ),
+    ] = None,
 ) -> None:
     """Build the warehouse (dbt build: seeds, models, tests) from one raw extract.
 
     Builds a new file and swaps it in only if everything passed; readers are never
     blocked. Exit 0 swapped in, 1 a model or test failed, 2 bad input (no extract folder,
-    the extract breaks the source contract, or another build of it is running).
+    the extract breaks the source contract, no linkage model at the path given, or another
+    build of it is running).
     """
     from countylines.build import scheduled_build
 
     before_swap = None
     if docs is not None:
         before_swap = _docs_before_swap(raw, docs, quiet)
+    if incremental and linkage_model is None and not quiet:
+        console.print(
+            "[yellow]--incremental without --linkage-model: the pair scores are trained and"
+            " scored again in full[/yellow]"
+        )
+    options = {
+        "keep_failed": keep_failed,
+        "before_swap": before_swap,
+        "incremental": incremental,
+        "linkage_model": linkage_model,
+    }
     if verbose:
-        outcome = scheduled_build(
-            raw, warehouse, select, on_line=_echo, keep_failed=keep_failed, before_swap=before_swap
-        )
+        outcome = scheduled_build(raw, warehouse, select, on_line=_echo, **options)
     elif quiet:
-        outcome = scheduled_build(
-            raw, warehouse, select, keep_failed=keep_failed, before_swap=before_swap
-        )
+        outcome = scheduled_build(raw, warehouse, select, **options)
     else:
         with _BuildProgress(console) as progress:
-            outcome = scheduled_build(
-                raw,
-                warehouse,
-                select,
-                on_line=progress.on_line,
-                keep_failed=keep_failed,
-                before_swap=before_swap,
-            )
+            outcome = scheduled_build(raw, warehouse, select, on_line=progress.on_line, **options)
     _print_build_summary(outcome, quiet=quiet)
     raise typer.Exit(outcome.exit_code)
+
+
+linkage_app = typer.Typer(
+    help="The saved linkage model: train it now and then, score every build with it.",
+    no_args_is_help=True,
+)
+app.add_typer(linkage_app, name="linkage")
+
+
+@linkage_app.command("train")
+def linkage_train(
+    out: Annotated[Path, typer.Option(help="The model file (JSON) to write.")],
+    warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE,
+) -> None:
+    """Train the pair-scoring model on a built warehouse's person records and save it
+    (m, u, prior and term-frequency lookups), for `countylines build --linkage-model`."""
+    import duckdb
+
+    from countylines.resolution.scoring import (
+        RECORD_COLUMNS,
+        model_digest,
+        save_model,
+        train_model,
+    )
+
+    # int_person_records is a view over the raw extract: its files must still be in place.
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        records = connection.execute(
+            f"select {', '.join(RECORD_COLUMNS)} from intermediate.int_person_records"
+        ).df()
+    model = train_model(records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_model(model, out)
+    console.print(
+        f"[green]Trained[/green] on {len(records):,} person records: {out}"
+        f" (sha256 {model_digest(model)[:12]})"
+    )
 
 
 def _echo(line: str) -> None:

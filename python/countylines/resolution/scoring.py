@@ -13,12 +13,22 @@ are nearly all true matches and carry the index's real noise).
 
 Every scored pair keeps its per-comparison levels (gamma_*) and Bayes factors (bf_*),
 so a link can be explained comparison by comparison.
+
+A saved linkage model (`train_model`, `countylines linkage train`) freezes the trained
+parameters (m, u, the prior) and the term-frequency lookups, as Splink does for real-time
+linkage: train now and then, predict every build. With a model the score of a pair depends
+only on its two records, so a build may score only the pairs that touch a new or changed
+record and keep the others (`score_pairs(..., only=...)`) and still equal a full scoring.
+A name missing from the frozen lookups gets no term-frequency adjustment (Splink's rule).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -36,6 +46,15 @@ RECORD_COLUMNS = [
     "phone",
     "pnc_id",
 ]
+
+#: The columns whose term frequencies adjust the name comparisons.
+TF_COLUMNS = ("surname_std", "forenames_std", "forename1")
+
+#: What a saved linkage model file declares itself to be.
+MODEL_FORMAT = "countylines-linkage-model/1"
+
+#: The input column that marks the records a restricted scoring pairs (see `score_pairs`).
+_ONLY_COLUMN = "score_this_record"
 
 
 @dataclass(frozen=True)
@@ -234,21 +253,9 @@ def prepare_records(records: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("record_id", ignore_index=True)
 
 
-def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> pd.DataFrame:
-    """Score candidate pairs of records; return pairs at or above min_probability.
+def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
+    from splink import block_on
 
-    records: one row per record with the columns of RECORD_COLUMNS.
-    Returns record_id_l < record_id_r, match_weight, match_probability, and gamma_<c> /
-    bf_<c> for each comparison c.
-    """
-    from splink import DuckDBAPI, Linker, block_on
-
-    config = config or ScoringConfig()
-    frame = prepare_records(records)
-    connection = duckdb.connect()
-    connection.execute(f"set threads to {config.threads}")
-    linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
-    logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
     linker.training.estimate_probability_two_random_records_match(
         [
             "l.pnc_id = r.pnc_id",
@@ -269,18 +276,160 @@ def score_pairs(records: pd.DataFrame, config: ScoringConfig | None = None) -> p
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, fix_u_probabilities=True
             )
-    predictions = linker.inference.predict(
-        threshold_match_probability=config.min_probability
-    ).as_pandas_dataframe()
-    labels = {
+
+
+def _connection(config: ScoringConfig) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect()
+    connection.execute(f"set threads to {config.threads}")
+    return connection
+
+
+def _labels(linker) -> dict[str, dict[int, str]]:
+    return {
         comparison.output_column_name: {
             level.comparison_vector_value: level.label_for_charts
             for level in comparison.comparison_levels
         }
         for comparison in linker._settings_obj.comparisons  # noqa: SLF001 (pinned Splink)
     }
+
+
+def score_pairs(
+    records: pd.DataFrame,
+    config: ScoringConfig | None = None,
+    model: dict | None = None,
+    only: set[str] | None = None,
+) -> pd.DataFrame:
+    """Score candidate pairs of records; return pairs at or above min_probability.
+
+    records: one row per record with the columns of RECORD_COLUMNS.
+    model: a saved linkage model (`train_model`); without one the model is trained on
+    `records` first.
+    only: with a model, score only the pairs with at least one record in this set (the
+    blocking rules are the model's, restricted to those pairs).
+    Returns record_id_l < record_id_r, match_weight, match_probability, and gamma_<c> /
+    bf_<c> for each comparison c.
+    """
+    from splink import DuckDBAPI, Linker
+
+    config = config or ScoringConfig()
+    frame = prepare_records(records)
+    connection = _connection(config)
+    if model is None:
+        if only is not None:
+            raise ValueError("scoring only some records needs a saved linkage model")
+        linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+        logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
+        _train(linker, frame, config)
+    else:
+        model_settings = model["splink"]
+        if only is not None:
+            frame = _with_candidate_partners(connection, frame, only, model_settings)
+            model_settings = _restricted_to_marked(model_settings)
+        linker = Linker(frame, model_settings, DuckDBAPI(connection=connection))
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        for column, lookup in model["term_frequencies"].items():
+            linker.table_management.register_term_frequency_lookup(
+                pd.DataFrame(lookup, columns=[column, f"tf_{column}"]), column
+            )
+    predictions = linker.inference.predict(
+        threshold_match_probability=config.min_probability
+    ).as_pandas_dataframe()
+    labels = _labels(linker)
     connection.close()
     return explain_pairs(predictions, labels)
+
+
+def _with_candidate_partners(
+    connection: duckdb.DuckDBPyConnection, frame: pd.DataFrame, only: set[str], model_settings: dict
+) -> pd.DataFrame:
+    """The records in `only` (marked) and every record a blocking rule pairs with one of
+    them: the only records a scoring restricted to the marked ones can pair. Splink's
+    blocking join over every record costs seconds even for a few marked ones; this join
+    of the few against all is fast. (With a model, nothing is estimated from the frame:
+    term frequencies come from the model's lookups.)"""
+    frame = frame.assign(**{_ONLY_COLUMN: frame["record_id"].isin(only)})
+    connection.register("scoring_records", frame)
+    rules = [
+        rule["blocking_rule"] for rule in model_settings["blocking_rules_to_generate_predictions"]
+    ]
+    partners = " union ".join(
+        "select r.record_id from (select * from scoring_records"
+        f" where {_ONLY_COLUMN}) as l join scoring_records as r on {rule}"
+        for rule in rules
+    )
+    keep = {row[0] for row in connection.execute(partners).fetchall()}
+    connection.unregister("scoring_records")
+    keep.update(frame.loc[frame[_ONLY_COLUMN], "record_id"])
+    return frame[frame["record_id"].isin(keep)].reset_index(drop=True)
+
+
+def _restricted_to_marked(model_settings: dict) -> dict:
+    """The model's settings with every blocking rule limited to pairs with a marked record.
+
+    A pair's score does not depend on the rule that blocked it, and Splink drops a pair a
+    rule finds when an earlier rule found it too, which holds as well for rules that share
+    the extra condition: so the pairs found are exactly the full scoring's pairs that touch
+    a marked record.
+    """
+    condition = f"(l.{_ONLY_COLUMN} or r.{_ONLY_COLUMN})"
+    restricted = dict(model_settings)
+    restricted["blocking_rules_to_generate_predictions"] = [
+        {**rule, "blocking_rule": f"({rule['blocking_rule']}) and {condition}"}
+        for rule in model_settings["blocking_rules_to_generate_predictions"]
+    ]
+    restricted["additional_columns_to_retain"] = [
+        *model_settings.get("additional_columns_to_retain", []),
+        _ONLY_COLUMN,
+    ]
+    return restricted
+
+
+def train_model(records: pd.DataFrame, config: ScoringConfig | None = None) -> dict:
+    """Train the model on these records and return it as a saveable dict: Splink's
+    settings with the trained m, u and prior, and the term-frequency lookups."""
+    from splink import DuckDBAPI, Linker
+
+    config = config or ScoringConfig()
+    frame = prepare_records(records)
+    connection = _connection(config)
+    linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    _train(linker, frame, config)
+    term_frequencies = {}
+    for column in TF_COLUMNS:
+        table = linker.table_management.compute_tf_table(column).as_pandas_dataframe()
+        table = table.sort_values(column, ignore_index=True)
+        term_frequencies[column] = [
+            [value, float(tf)]
+            for value, tf in zip(table[column], table[f"tf_{column}"], strict=True)
+        ]
+    trained = linker.misc.save_model_to_json()
+    connection.close()
+    return {
+        "format": MODEL_FORMAT,
+        "records": len(frame),
+        "splink": trained,
+        "term_frequencies": term_frequencies,
+    }
+
+
+def save_model(model: dict, path: Path) -> None:
+    """Write a linkage model as JSON (floats round-trip exactly)."""
+    Path(path).write_text(json.dumps(model, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def load_model(path: Path) -> dict:
+    """Read a linkage model written by `save_model`."""
+    model = json.loads(Path(path).read_text(encoding="utf-8"))
+    if model.get("format") != MODEL_FORMAT:
+        raise ValueError(f"{path} is not a linkage model of format {MODEL_FORMAT}")
+    return model
+
+
+def model_digest(model: dict) -> str:
+    """SHA-256 of a linkage model's canonical JSON."""
+    return hashlib.sha256(json.dumps(model, sort_keys=True).encode()).hexdigest()
 
 
 def explain_pairs(predictions: pd.DataFrame, labels: dict[str, dict[int, str]]) -> pd.DataFrame:
