@@ -1,5 +1,7 @@
 {#- One row per immediate network: each factor of the force's line
-    assessment as its raw value, normalised to 0-1 over the networks
+    assessment as its raw value (counted over the population of
+    int_network_priority_inputs: the line the network mainly runs, else its
+    members), normalised to 0-1 over the networks
     (FLAG: 1 when present; LINEAR: value / largest value; LOG:
     ln(1 + value) / ln(1 + largest value)) and as points (weight x
     normalised, weights from the seed network_priority_weights).
@@ -18,7 +20,7 @@
     ('reach', 'REACH', 'destination_town_count'),
 ] %}
 with profiles as (
-    select * from {{ ref('int_network_profiles') }}
+    select * from {{ ref('int_network_priority_inputs') }}
 ),
 
 weights as (
@@ -118,6 +120,8 @@ final as (
     select
         ranked.network_id,
         banded.priority_band,
+        profiles.assessed_population,
+        profiles.assessed_line_id,
         {%- for name, code, column in factors %}
             cast(ranked.{{ name }}_value as double) as {{ name }}_value,
             cast(ranked.{{ name }}_norm as double) as {{ name }}_norm,
@@ -126,6 +130,8 @@ final as (
         cast(ranked.priority_score as double) as priority_score,
         cast(ranked.priority_rank as bigint) as priority_rank
     from ranked
+    inner join profiles
+        on ranked.network_id = profiles.network_id
     left join banded
         on
             ranked.network_id = banded.network_id
