@@ -3,9 +3,10 @@
     (seed `cl_offence_codes`), offences outside the force area (postcode
     reference), exploitation offences, county-lines language in the MO text
     and deal-line phones or names in it. Offender indicators go to suspects
-    and offenders only; victims of exploitation offences, of CCE-marked crimes
-    and of crimes with county-lines markers or language get
-    CRIME_EXPLOITATION_VICTIM; witnesses get nothing. `strength` (0-1)
+    and offenders only; victims of exploitation offences (kidnap, false
+    imprisonment, slavery) get CRIME_EXPLOITATION_VICTIM, victims of other
+    crimes carrying the CCE or COUNTY_LINES marker, county-lines language or
+    a deal line get CRIME_CL_VICTIM; witnesses get nothing. `strength` (0-1)
     multiplies the indicator weight. -#}
 with people as (
     select * from {{ ref('int_cl_record_people') }}
@@ -127,10 +128,21 @@ found as (
         person_facts.crime_ref as record_ref,
         person_facts.event_date,
         person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        person_facts.is_victim
+        and person_facts.offence_kind = 'EXPLOITATION'
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_CL_VICTIM' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
         case
             when
-                person_facts.offence_kind = 'EXPLOITATION'
-                or person_facts.marker_list like '%;CCE;%'
+                person_facts.marker_list like '%;CCE;%'
                 or person_facts.marker_list like '%;COUNTY_LINES;%'
                 then 1.0
             else person_facts.text_strength
@@ -138,9 +150,9 @@ found as (
     from person_facts
     where
         person_facts.is_victim
+        and coalesce(person_facts.offence_kind, '') != 'EXPLOITATION'
         and (
-            person_facts.offence_kind = 'EXPLOITATION'
-            or person_facts.marker_list like '%;CCE;%'
+            person_facts.marker_list like '%;CCE;%'
             or person_facts.marker_list like '%;COUNTY_LINES;%'
             or person_facts.text_strength
             >= {{ var('cl_victim_min_text_strength', 0.5) }}

@@ -9,9 +9,15 @@
     (victim_reason, first that applies): on the exploitation list; a flagged
     child; a disclosure about them (indicators of the var
     `cl_victim_disclosure_indicators`); flagged and vulnerable at a supply
-    arrest (`cl_victim_vulnerability_indicators`); found with a county-lines
-    nominal while missing, of unknown age and not county lines by their own
-    records. -#}
+    arrest (`cl_victim_vulnerability_indicators`); flagged and the victim of
+    an exploitation offence (kidnap, false imprisonment, slavery:
+    `cl_victim_offence_indicators`); flagged, dealing (`cl_supply_indicators`)
+    and the victim of a county-lines crime (`cl_victim_crime_indicators`):
+    the line's own dealer robbed, assaulted or held by it is working under
+    threat, not running it; found with a county-lines nominal while missing,
+    of unknown age and not county lines by their own records (var
+    `cl_victim_found_with_unknown_age`, default true: an unidentified person
+    found with a missing child is treated as possibly a child). -#}
 with indicators as (
     select * from {{ ref('int_cl_indicators') }}
 ),
@@ -112,6 +118,28 @@ per_nominal as (
             else 0
         end) = 1 as has_vulnerability,
         max(case
+            when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_victim_offence_indicators',
+                    ['CRIME_EXPLOITATION_VICTIM'])) }})
+                then 1
+            else 0
+        end) = 1 as is_exploitation_offence_victim,
+        max(case
+            when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_victim_crime_indicators',
+                    ['CRIME_EXPLOITATION_VICTIM', 'CRIME_CL_VICTIM'])) }})
+                then 1
+            else 0
+        end) = 1 as is_line_crime_victim,
+        max(case
+            when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_supply_indicators',
+                    ['CRIME_CLASS_A_SUPPLY', 'CUSTODY_CLASS_A_SUPPLY',
+                        'PINS_SUPPLY_OFFENCE'])) }})
+                then 1
+            else 0
+        end) = 1 as has_supply,
+        max(case
             when ranked.indicator = 'NETWORK_FOUND_WITH' then 1 else 0
         end) = 1 as is_found_with_flagged,
         sum(ranked.occurrence_count) as indicator_count,
@@ -149,10 +177,21 @@ victims as (
             when flagged.is_county_lines and flagged.has_vulnerability
                 then 'VULNERABLE_AT_SUPPLY_ARREST'
             when
-                flagged.is_found_with_flagged
-                and flagged.is_age_unknown
-                and flagged.source_score < {{ var('cl_score_threshold', 4) }}
-                then 'FOUND_WITH_LINE_MEMBER'
+                flagged.is_county_lines
+                and flagged.is_exploitation_offence_victim
+                then 'EXPLOITATION_OFFENCE_VICTIM'
+            when
+                flagged.is_county_lines
+                and flagged.has_supply
+                and flagged.is_line_crime_victim
+                then 'DEALER_AND_VICTIM'
+            {%- if var('cl_victim_found_with_unknown_age', true) %}
+                when
+                    flagged.is_found_with_flagged
+                    and flagged.is_age_unknown
+                    and flagged.source_score < {{ var('cl_score_threshold', 4) }}
+                    then 'FOUND_WITH_LINE_MEMBER'
+            {%- endif %}
         end as victim_reason
     from flagged
 ),
