@@ -112,3 +112,63 @@ def test_fairness_audit_counts_every_nominal(db) -> None:
         " (select count(*) from marts.nominals)"
     ).fetchone()
     assert audited == held
+
+
+def test_network_is_assessed_as_the_line_most_members_are_on(db) -> None:
+    """A network on a deal line is assessed as its line holding most members (ties: first id);
+    a network on no line over its own members."""
+    wrong = db.execute(
+        """
+        with counts as (
+            select members.network_id, lines.line_id, count(*) as held
+            from marts.network_members as members
+            join marts.deal_line_nominals as lines using (nominal_id)
+            group by 1, 2
+        ),
+        expected as (
+            select network_id, line_id
+            from counts
+            qualify row_number() over (
+                partition by network_id order by held desc, line_id
+            ) = 1
+        )
+        select count(*)
+        from marts.network_priority_factors as factors
+        left join expected using (network_id)
+        where factors.assessed_line_id is distinct from expected.line_id
+            or factors.assessed_population
+                <> case when expected.line_id is null then 'NETWORK' else 'LINE' end
+        """
+    ).fetchone()[0]
+    assert wrong == 0
+
+
+def test_fragments_of_one_line_share_its_score(db) -> None:
+    """Networks assessed as the same line carry the same factors, so the same score; and a
+    line's workforce counts at least every county-lines member of any network assessed as
+    it who is on that line."""
+    spread, short = db.execute(
+        """
+        select
+            (select count(*) from (
+                select assessed_line_id
+                from marts.network_priority_factors
+                where assessed_population = 'LINE'
+                group by 1
+                having max(priority_score) - min(priority_score) > 1e-9
+            )),
+            (select count(*) from (
+                select factors.network_id
+                from marts.network_priority_factors as factors
+                join marts.network_members as members using (network_id)
+                join marts.deal_line_nominals as lines
+                    on lines.nominal_id = members.nominal_id
+                    and lines.line_id = factors.assessed_line_id
+                where members.is_county_lines
+                group by factors.network_id, factors.workforce_size_value
+                having count(*) > factors.workforce_size_value
+            ))
+        """
+    ).fetchone()
+    assert spread == 0
+    assert short == 0

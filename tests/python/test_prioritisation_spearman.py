@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from countylines.evaluate.prioritisation import average_ranks, spearman
+from countylines.evaluate.prioritisation import average_ranks, spearman, spearman_on_a_line
 
 
 def test_average_ranks_share_ties() -> None:
@@ -42,3 +43,15 @@ def test_undefined_cases_return_none() -> None:
 def test_lengths_must_match() -> None:
     with pytest.raises(ValueError):
         spearman([1, 2], [1, 2, 3])
+
+
+def test_spearman_on_a_line_leaves_out_networks_on_no_line() -> None:
+    mapped = pd.DataFrame(
+        {
+            "priority_score": [90.0, 80.0, 70.0, 10.0, 5.0],
+            "threat": [9.0, 8.0, 7.0, 100.0, 1.0],
+            "assessed_population": ["LINE", "LINE", "LINE", "NETWORK", None],
+        }
+    )
+    assert spearman_on_a_line(mapped) == pytest.approx(1.0)
+    assert spearman(mapped["priority_score"].tolist(), mapped["threat"].tolist()) < 0.5

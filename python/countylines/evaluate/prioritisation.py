@@ -4,7 +4,11 @@
   line most of its county-lines members (mapped to truth persons) hold; the rank correlation
   between `networks.priority_score` and that line's truth threat. Reported over every mapped
   network (the TRUTH.md measure: fragments of a line count, each with its line's threat) and,
-  alongside, over one network per line (the one holding most of the line's members).
+  alongside, over one network per line (the one holding most of the line's members) and over
+  the mapped networks the warehouse assesses as a deal line (`network_priority_factors.
+  assessed_population = 'LINE'`). A mapped network on no deal line is typically a group of
+  local dealers holding one line customer; it is scored on its own members, so it ranks low
+  while the measure gives it the line's threat: `networks_mapped_on_no_line` counts them.
 - enforcement precision@20: of the top 20 `ENFORCEMENT` persons of `nominal_priority` (by
   priority_rank, then nominal_id), the share whose truth role is CONTROLLER, LINE_HOLDER or
   ENFORCER.
@@ -64,6 +68,29 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+def assessed_populations(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """network_id -> the population its priority is counted over (empty if not recorded)."""
+    columns = {
+        row[0]
+        for row in connection.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'marts' and table_name = 'network_priority_factors'"
+        ).fetchall()
+    }
+    if "assessed_population" not in columns:
+        return {}
+    rows = connection.execute(
+        "select network_id, assessed_population from marts.network_priority_factors"
+    ).fetchall()
+    return dict(rows)
+
+
+def spearman_on_a_line(mapped: pd.DataFrame) -> float | None:
+    """Spearman of priority_score vs threat over the mapped networks assessed as a deal line."""
+    on_line = mapped[mapped["assessed_population"] == "LINE"]
+    return spearman(on_line["priority_score"].tolist(), on_line["threat"].tolist())
+
+
 def network_lines(
     connection: duckdb.DuckDBPyConnection,
     person_of: dict[str, str],
@@ -72,8 +99,9 @@ def network_lines(
 ) -> pd.DataFrame:
     """Networks mapped to the truth line most of their county-lines members hold.
 
-    One row per mapped network: network_id, priority_score, line_id, members (county-lines
-    members on that line), threat.
+    One row per mapped network: network_id, priority_score, assessed_population (LINE,
+    NETWORK, or None for a warehouse without it), line_id, members (county-lines members on
+    that line), threat.
     """
     members = connection.execute(
         "select network_id, nominal_id from marts.network_members where is_county_lines"
@@ -86,6 +114,7 @@ def network_lines(
         ["network_id", "members", "line_id"], ascending=[True, False, True]
     ).drop_duplicates("network_id")
     scores = connection.execute("select network_id, priority_score from marts.networks").df()
+    scores["assessed_population"] = scores["network_id"].map(assessed_populations(connection))
     threat = truth_lines[["line_id", "threat"]].assign(threat=lambda df: df["threat"].astype(float))
     return counts.merge(scores, on="network_id").merge(threat, on="line_id")
 
@@ -126,6 +155,8 @@ def prioritisation_measures(
         "network_priority_spearman_one_per_line": _round(
             spearman(main["priority_score"].tolist(), main["threat"].tolist())
         ),
+        "networks_mapped_on_no_line": int((mapped["assessed_population"] == "NETWORK").sum()),
+        "network_priority_spearman_on_a_line": _round(spearman_on_a_line(mapped)),
         "enforcement_persons": len(enforcement),
         "safeguarding_persons": int((priority["route"] == "SAFEGUARDING").sum()),
         "enforcement_precision_at_20": round(hits / len(top), 4) if len(top) else None,
