@@ -115,6 +115,51 @@ def test_every_listed_person_is_referred(connection) -> None:
     assert missing == 0
 
 
+def test_flag_needs_specific_or_line_evidence(connection) -> None:
+    """A score alone does not flag: every flagged person has an indicator the seed marks
+    `is_specific` or a LINE indicator, and some people at the threshold without one are
+    left unflagged (local dealers, exploited children with no line evidence)."""
+    rows = connection.execute(
+        "select scores.nominal_id, scores.is_county_lines, scores.cl_score, "
+        "bool_or(weights.is_specific) as has_specific, "
+        "bool_or(weights.category = 'LINE') as has_line "
+        "from marts.nominal_county_lines as scores "
+        "inner join marts.county_lines_indicators as indicators "
+        "on scores.nominal_id = indicators.nominal_id "
+        "inner join reference.cl_indicator_weights as weights "
+        "on indicators.indicator = weights.indicator "
+        "group by 1, 2, 3"
+    ).df()
+    flagged = rows[rows["is_county_lines"]]
+    assert len(flagged) > 0
+    assert (flagged["has_specific"] | flagged["has_line"]).all()
+    held_back = rows[~rows["is_county_lines"] & (rows["cl_score"] >= 4) & ~rows["has_specific"]]
+    assert len(held_back) > 0
+
+
+def test_victim_reasons_rest_on_the_persons_own_evidence(connection) -> None:
+    """An exploitation-offence victim has that indicator; a dealer-and-victim has both a
+    supply and a victim indicator; both are flagged county lines."""
+    rows = connection.execute(
+        "select scores.victim_reason, scores.is_county_lines, "
+        "list(distinct indicators.indicator) as found "
+        "from marts.nominal_county_lines as scores "
+        "inner join marts.county_lines_indicators as indicators "
+        "on scores.nominal_id = indicators.nominal_id "
+        "where scores.victim_reason in ('EXPLOITATION_OFFENCE_VICTIM', 'DEALER_AND_VICTIM') "
+        "group by scores.nominal_id, 1, 2"
+    ).fetchall()
+    assert rows, "neither victim rule fired on the small extract"
+    supply = {"CRIME_CLASS_A_SUPPLY", "CUSTODY_CLASS_A_SUPPLY", "PINS_SUPPLY_OFFENCE"}
+    victim = {"CRIME_EXPLOITATION_VICTIM", "CRIME_CL_VICTIM"}
+    for reason, is_county_lines, found in rows:
+        assert is_county_lines
+        if reason == "EXPLOITATION_OFFENCE_VICTIM":
+            assert "CRIME_EXPLOITATION_VICTIM" in found
+        else:
+            assert set(found) & supply and set(found) & victim
+
+
 def test_accuracy_floors(connection, small_extract: Path) -> None:
     truth = small_extract / "truth"
     read = {"dtype": str, "keep_default_na": False}

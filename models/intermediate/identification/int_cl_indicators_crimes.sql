@@ -1,7 +1,9 @@
 {#- One row per (person, crime, indicator) found in recorded crimes, before
     weighting: markers (COUNTY_LINES, CCE), Class A supply / possession codes
     (seed `cl_offence_codes`), offences outside the force area (postcode
-    reference), exploitation offences, county-lines language in the MO text
+    reference), Class A possession outside the force area or marked county
+    lines (CRIME_CL_POSSESSION: a customer of a line in the towns it
+    supplies), exploitation offences, county-lines language in the MO text
     and deal-line phones or names in it. Offender indicators go to suspects
     and offenders only; victims of exploitation offences (kidnap, false
     imprisonment, slavery) get CRIME_EXPLOITATION_VICTIM, victims of other
@@ -111,6 +113,22 @@ found as (
         1.0 as strength
     from person_facts
     where person_facts.is_offender and person_facts.offence_kind is not null
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_CL_POSSESSION' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        person_facts.is_offender
+        and person_facts.offence_kind = 'CLASS_A_POSSESSION'
+        and (
+            person_facts.is_out_of_force
+            or person_facts.marker_list like '%;COUNTY_LINES;%'
+        )
     union all
     select
         person_facts.nominal_id,

@@ -18,6 +18,7 @@ per_indicator as (
         indicators.indicator,
         weights.category as indicator_category,
         weights.cap as indicator_cap,
+        weights.is_specific,
         count(*) as occurrence_count,
         least(
             {{ exact_sum('indicators.weight') }}, weights.cap
@@ -25,7 +26,7 @@ per_indicator as (
     from indicators
     inner join weights
         on indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4
+    group by 1, 2, 3, 4, 5
 ),
 
 final as (
@@ -37,8 +38,14 @@ final as (
             ~ " then per_indicator.capped_weight else 0 end"
         ) }} as exploitation_score,
         sum(per_indicator.occurrence_count) as indicator_count,
+        max(case
+            when per_indicator.is_specific then 1 else 0
+        end) = 1 as has_specific_evidence,
         {{ exact_sum('per_indicator.capped_weight') }}
-        >= {{ var('cl_score_threshold', 4) }} as is_base_flagged
+        >= {{ var('cl_score_threshold', 4) }}
+        {%- if var('cl_require_specific_evidence', true) %}
+            and max(case when per_indicator.is_specific then 1 else 0 end) = 1
+        {%- endif %} as is_base_flagged
     from per_indicator
     group by 1
 )

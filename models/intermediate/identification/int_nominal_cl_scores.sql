@@ -2,8 +2,10 @@
 {#- One row per nominal with any indicator (source or network): the
     county-lines score = the capped source indicators + the capped network
     indicators (the network part itself at most `cl_network_cap`, default 4),
-    the flag (score at least `cl_score_threshold`, default 4, or tied to a
-    deal line by a record of theirs that writes its phone or name: a LINE
+    the flag (score at least `cl_score_threshold`, default 4, with at least
+    one indicator the seed marks `is_specific` when the var
+    `cl_require_specific_evidence` is true, the default; or tied to a deal
+    line by a record of theirs that writes its phone or name: a LINE
     indicator; var `cl_line_evidence_flags`, default true) and whether the
     person may be a victim of exploitation, with the rule that says so
     (victim_reason, first that applies): on the exploitation list; a flagged
@@ -57,6 +59,7 @@ per_indicator as (
         weights.category as indicator_category,
         weights.description as indicator_description,
         weights.cap as indicator_cap,
+        weights.is_specific,
         count(*) as occurrence_count,
         least(
             {{ exact_sum('all_indicators.weight') }}, weights.cap
@@ -65,7 +68,7 @@ per_indicator as (
     from all_indicators
     inner join weights
         on all_indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 6
 ),
 
 ranked as (
@@ -103,6 +106,9 @@ per_nominal as (
         max(case
             when ranked.indicator_category = 'LINE' then 1 else 0
         end) = 1 as has_line_evidence,
+        max(case
+            when ranked.is_specific then 1 else 0
+        end) = 1 as has_specific_evidence,
         max(case
             when ranked.indicator in ({{ cl_quoted_list(
                 var('cl_victim_disclosure_indicators',
@@ -152,8 +158,13 @@ flagged as (
     select
         per_nominal.*,
         per_nominal.source_score + per_nominal.network_score as cl_score,
-        per_nominal.source_score + per_nominal.network_score
-        >= {{ var('cl_score_threshold', 4) }}
+        (
+            per_nominal.source_score + per_nominal.network_score
+            >= {{ var('cl_score_threshold', 4) }}
+            {%- if var('cl_require_specific_evidence', true) %}
+                and per_nominal.has_specific_evidence
+            {%- endif %}
+        )
         {%- if var('cl_line_evidence_flags', true) %}
             or per_nominal.has_line_evidence
         {%- endif %} as is_county_lines,
