@@ -80,6 +80,42 @@ def test_ordinary_text_has_no_specific_terms(text: str) -> None:
     assert not (_terms(text) & strong)
 
 
+def _cuckooing_strength(text: str) -> float:
+    """The strongest cuckooing-category term in the text (as int_cl_text_signals takes it)."""
+    with (ROOT / "seeds/identification/cl_lexicon.csv").open() as handle:
+        rows = [row for row in csv.DictReader(handle) if row["category"] == "cuckooing"]
+    found = [
+        float(row["strength"])
+        for row in rows
+        if re.search(r"(?i)\b(?:" + row["pattern"] + r")\b", text)
+    ]
+    return max(found, default=0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dealers from Wolverhampton have taken over her home and sell from the kitchen",
+        "Pensioner's bungalow CUCKOOED by a Walsall crew, he sleeps in the car",
+        "Took over the flat of a man with learning difficulties; used as a base to deal",
+    ],
+)
+def test_crime_text_describing_cuckooing_makes_its_victim_a_cuckooing_victim(text: str) -> None:
+    assert _cuckooing_strength(text) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The housing association took over repairs to the block",
+        "Heavy footfall reported at the shop during the sale",
+        "A vulnerable adult was pickpocketed at the bus station",
+    ],
+)
+def test_ordinary_or_weak_wording_is_not_cuckooing(text: str) -> None:
+    assert _cuckooing_strength(text) < 0.9
+
+
 @pytest.fixture(scope="module")
 def connection(small_warehouse: Path):
     db = duckdb.connect(str(small_warehouse), read_only=True)

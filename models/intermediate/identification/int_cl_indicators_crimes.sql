@@ -8,7 +8,11 @@
     and offenders only; victims of exploitation offences (kidnap, false
     imprisonment, slavery) get CRIME_EXPLOITATION_VICTIM, victims of other
     crimes carrying the CCE or COUNTY_LINES marker, county-lines language or
-    a deal line get CRIME_CL_VICTIM; witnesses get nothing. `strength` (0-1)
+    a deal line get CRIME_CL_VICTIM, and victims of a crime whose MO text
+    describes cuckooing (the lexicon's cuckooing terms at strength at least
+    the var `cl_victim_min_cuckooing_strength`, default 0.9: cuckooed, a home
+    taken over, used as a base) CRIME_CUCKOOING_VICTIM; witnesses get
+    nothing. `strength` (0-1)
     multiplies the indicator weight. -#}
 with people as (
     select * from {{ ref('int_cl_record_people') }}
@@ -49,6 +53,7 @@ crime_facts as (
             as marker_list,
         offence_codes.offence_kind,
         coalesce(text_signals.text_strength, 0) as text_strength,
+        coalesce(text_signals.cuckooing_strength, 0) as cuckooing_strength,
         line_choice.line_id,
         {{ is_out_of_force('districts', 'areas') }} as is_out_of_force
     from crimes
@@ -176,6 +181,19 @@ found as (
             >= {{ var('cl_victim_min_text_strength', 0.5) }}
             or person_facts.line_id is not null
         )
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_CUCKOOING_VICTIM' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        person_facts.is_victim
+        and person_facts.cuckooing_strength
+        >= {{ var('cl_victim_min_cuckooing_strength', 0.9) }}
     union all
     select
         person_facts.nominal_id,

@@ -10,7 +10,9 @@
     person may be a victim of exploitation, with the rule that says so
     (victim_reason, first that applies): on the exploitation list; a flagged
     child; a disclosure about them (indicators of the var
-    `cl_victim_disclosure_indicators`); flagged and vulnerable at a supply
+    `cl_victim_disclosure_indicators`); the victim of a crime recorded as
+    the cuckooing of their address (`cl_victim_cuckooing_indicators`);
+    flagged and vulnerable at a supply
     arrest (`cl_victim_vulnerability_indicators`); flagged and the victim of
     an exploitation offence (kidnap, false imprisonment, slavery:
     `cl_victim_offence_indicators`); flagged, dealing (`cl_supply_indicators`)
@@ -125,6 +127,13 @@ per_nominal as (
         end) = 1 as has_vulnerability,
         max(case
             when ranked.indicator in ({{ cl_quoted_list(
+                var('cl_victim_cuckooing_indicators',
+                    ['CRIME_CUCKOOING_VICTIM'])) }})
+                then 1
+            else 0
+        end) = 1 as is_cuckooing_victim,
+        max(case
+            when ranked.indicator in ({{ cl_quoted_list(
                 var('cl_victim_offence_indicators',
                     ['CRIME_EXPLOITATION_VICTIM'])) }})
                 then 1
@@ -185,6 +194,7 @@ victims as (
             when flagged.is_county_lines and flagged.is_child
                 then 'COUNTY_LINES_CHILD'
             when flagged.has_disclosure then 'DISCLOSURE'
+            when flagged.is_cuckooing_victim then 'CUCKOOING_VICTIM'
             when flagged.is_county_lines and flagged.has_vulnerability
                 then 'VULNERABLE_AT_SUPPLY_ARREST'
             when
