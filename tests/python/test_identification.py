@@ -152,12 +152,13 @@ def test_every_listed_person_is_referred(connection) -> None:
 
 
 def test_flag_needs_specific_or_line_evidence(connection) -> None:
-    """A score alone does not flag: every flagged person has an indicator the seed marks
-    `is_specific` or a LINE indicator, and some people at the threshold without one are
-    left unflagged (local dealers, exploited children with no line evidence)."""
+    """A score alone does not flag: every flagged person has two different indicators the
+    seed marks `is_specific` or a LINE indicator, and some people at the threshold without
+    them are left unflagged (local dealers, exploited children with no line evidence)."""
     rows = connection.execute(
         "select scores.nominal_id, scores.is_county_lines, scores.cl_score, "
-        "bool_or(weights.is_specific) as has_specific, "
+        "count(distinct case when weights.is_specific then indicators.indicator end) >= 2 "
+        "as has_specific, "
         "bool_or(weights.category = 'LINE') as has_line "
         "from marts.nominal_county_lines as scores "
         "inner join marts.county_lines_indicators as indicators "
@@ -169,7 +170,7 @@ def test_flag_needs_specific_or_line_evidence(connection) -> None:
     flagged = rows[rows["is_county_lines"]]
     assert len(flagged) > 0
     assert (flagged["has_specific"] | flagged["has_line"]).all()
-    held_back = rows[~rows["is_county_lines"] & (rows["cl_score"] >= 4) & ~rows["has_specific"]]
+    held_back = rows[~rows["is_county_lines"] & (rows["cl_score"] >= 4) & ~rows["has_line"]]
     assert len(held_back) > 0
 
 

@@ -3,7 +3,11 @@
     score, the sum over indicators of their decayed weights, each indicator
     capped at its seed `cap` (so one kind of evidence repeated cannot make a
     person county lines alone), before network context. is_base_flagged:
-    base score at least the var `cl_score_threshold` (default 4). -#}
+    base score at least the var `cl_score_threshold` (default 4) and, with
+    the var `cl_require_specific_evidence` (default true), at least
+    `cl_min_specific_indicators` (default 2) different indicators the seed
+    marks `is_specific` (evidence of a deal line's operation, not of drug
+    crime or vulnerability in general, corroborated by a second kind). -#}
 with indicators as (
     select * from {{ ref('int_cl_indicators') }}
 ),
@@ -44,7 +48,8 @@ final as (
         {{ exact_sum('per_indicator.capped_weight') }}
         >= {{ var('cl_score_threshold', 4) }}
         {%- if var('cl_require_specific_evidence', true) %}
-            and max(case when per_indicator.is_specific then 1 else 0 end) = 1
+            and sum(case when per_indicator.is_specific then 1 else 0 end)
+            >= {{ var('cl_min_specific_indicators', 2) }}
         {%- endif %} as is_base_flagged
     from per_indicator
     group by 1

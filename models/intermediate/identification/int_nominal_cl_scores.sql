@@ -3,8 +3,10 @@
     county-lines score = the capped source indicators + the capped network
     indicators (the network part itself at most `cl_network_cap`, default 4),
     the flag (score at least `cl_score_threshold`, default 4, with at least
-    one indicator the seed marks `is_specific` when the var
-    `cl_require_specific_evidence` is true, the default; or tied to a deal
+    `cl_min_specific_indicators` (default 2) different indicators the seed
+    marks `is_specific` when the var `cl_require_specific_evidence` is true,
+    the default: two kinds of county-lines evidence corroborate each other;
+    or tied to a deal
     line by a record of theirs that writes its phone or name: a LINE
     indicator; var `cl_line_evidence_flags`, default true) and whether the
     person may be a victim of exploitation, with the rule that says so
@@ -108,9 +110,9 @@ per_nominal as (
         max(case
             when ranked.indicator_category = 'LINE' then 1 else 0
         end) = 1 as has_line_evidence,
-        max(case
+        sum(case
             when ranked.is_specific then 1 else 0
-        end) = 1 as has_specific_evidence,
+        end) as specific_indicator_count,
         max(case
             when ranked.indicator in ({{ cl_quoted_list(
                 var('cl_victim_disclosure_indicators',
@@ -171,7 +173,8 @@ flagged as (
             per_nominal.source_score + per_nominal.network_score
             >= {{ var('cl_score_threshold', 4) }}
             {%- if var('cl_require_specific_evidence', true) %}
-                and per_nominal.has_specific_evidence
+                and per_nominal.specific_indicator_count
+                >= {{ var('cl_min_specific_indicators', 2) }}
             {%- endif %}
         )
         {%- if var('cl_line_evidence_flags', true) %}
