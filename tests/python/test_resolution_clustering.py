@@ -201,3 +201,27 @@ def test_equal_links_of_one_pair_are_decided_the_same_in_any_row_order() -> None
         _, decisions = cluster_records(records, links.iloc[order].reset_index(drop=True))
         outcomes.add(tuple(zip(decisions["link_rule"], decisions["decision"], strict=True)))
     assert outcomes == {(("same_context_name", "accepted"), ("shared_phone_name", "same_cluster"))}
+
+
+def test_records_no_link_touches_are_singletons_listed_once_in_order() -> None:
+    records = _records(
+        ("R:D", "M", None, None),
+        ("R:B", "M", date(1990, 1, 1), None),
+        ("R:C", "F", None, None),
+        ("R:A", "M", date(1990, 1, 1), None),
+        ("R:B", "M", date(1990, 1, 1), None),  # the same record twice: listed once
+    )
+    links = _links(
+        ("R:A", "R:B", "probabilistic", 0.999),
+        ("R:A", "R:C", "probabilistic", 0.999),  # sexes differ
+        ("R:A", "R:Z", "exact_key", 1.0),  # R:Z is no record of the extract
+    )
+    assignments, decisions = cluster_records(records, links)
+    assert assignments.drop(columns="match_probability").to_dict("list") == {
+        "record_id": ["R:A", "R:B", "R:C", "R:D"],
+        "cluster_id": ["R:A", "R:A", "R:C", "R:D"],
+        "cluster_size": [2, 2, 1, 1],
+        "match_method": ["probabilistic", "probabilistic", "singleton", "singleton"],
+    }
+    assert assignments["match_probability"].fillna(0.0).tolist() == [0.999, 0.999, 0.0, 0.0]
+    assert decisions["decision"].tolist() == ["unknown_record", "accepted", "rejected_sex"]

@@ -156,17 +156,22 @@ def cluster_records(
         `same_cluster`, or `rejected_<reason>`).
     """
     config = config or ClusteringConfig()
+    record_ids = records["record_id"].astype(str).tolist()
+    # Only records some link touches can merge: cluster state is built for them alone, and
+    # every other record is a singleton (at force scale, a hundred thousand of 440,000).
+    linked = set(links["record_id_l"].astype(str)) | set(links["record_id_r"].astype(str))
+    involved = records.loc[[record_id in linked for record_id in record_ids]]
     parent: dict[str, str] = {}
     clusters: dict[str, _Cluster] = {}
-    count = len(records)
-    surnames = records["surname_std"].tolist() if "surname_std" in records else [None] * count
-    forenames = records["forename1"].tolist() if "forename1" in records else [None] * count
-    dobs = pd.to_datetime(records["date_of_birth"]).dt.date.tolist()
+    count = len(involved)
+    surnames = involved["surname_std"].tolist() if "surname_std" in involved else [None] * count
+    forenames = involved["forename1"].tolist() if "forename1" in involved else [None] * count
+    dobs = pd.to_datetime(involved["date_of_birth"]).dt.date.tolist()
     for record_id, sex, dob, pnc, surname, forename in zip(
-        records["record_id"].astype(str).tolist(),
-        records["sex"].tolist(),
+        involved["record_id"].astype(str).tolist(),
+        involved["sex"].tolist(),
         dobs,
-        records["pnc_id"].tolist(),
+        involved["pnc_id"].tolist(),
         surnames,
         forenames,
         strict=True,
@@ -263,7 +268,8 @@ def cluster_records(
         _note(best_method, best_probability, left_id, right_id, method, probability)
 
     decided = ordered.drop(columns=["_rank", "_low", "_high"]).assign(decision=decisions)
-    rows = []
+    unlinked = dict.fromkeys(record_id for record_id in record_ids if record_id not in parent)
+    rows = [(record_id, record_id, 1, "singleton", None) for record_id in unlinked]
     for cluster in clusters.values():
         cluster_id = min(cluster.members)
         size = len(cluster.members)
