@@ -127,3 +127,23 @@ def test_without_associations_the_rules_are_as_before() -> None:
     frame = pd.DataFrame([*PEOPLE, contact], columns=COLUMNS)
     links = attachment_links(frame, _singletons(frame))
     assert links.empty  # two JOHN SMITHs: no unique person, no suggestion
+
+
+def test_a_phone_names_the_person_its_named_contact_was_attached_to() -> None:
+    """The prisoner's contact DESMOND HOLLOWAY (a date of birth no index record has) is his
+    co-offender (one person of two records); another contact is only that contact's phone
+    number: its user is the co-offender too, named by the smallest record id of his
+    records, not the contact record."""
+    named = _record(
+        "PINS_CONTACT:C1", "HOLLOWAY", "DESMOND", "1988-03-01", context="NOMINAL:N2", phone="07700"
+    )
+    phone = _record("PINS_CONTACT:C2", None, None, context="NOMINAL:N2", phone="07700")
+    frame = pd.DataFrame([*PEOPLE, named, phone], columns=COLUMNS)
+    clusters = _singletons(frame)
+    clusters.loc[clusters["record_id"] == "PINS:A1", "cluster_id"] = "NOMINAL:N1"
+    links = attachment_links(frame, clusters, _associations(("NOMINAL:N2", "PINS:A1")))
+    assert links.to_dict("list") == {
+        "record_id_l": ["NOMINAL:N1", "NOMINAL:N1"],
+        "record_id_r": ["PINS_CONTACT:C1", "PINS_CONTACT:C2"],
+        "link_rule": ["known_associate_name", "unique_phone_user"],
+    }

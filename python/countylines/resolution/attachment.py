@@ -120,9 +120,8 @@ def attachment_links(
                 link_rule="known_associate_forename"
             )
         )
-    frame["cluster_id"] = [
-        target.get(r, c) for r, c in zip(frame["record_id"], frame["cluster_id"], strict=True)
-    ]
+    moved = frame["record_id"].isin(list(target))
+    frame.loc[moved, "cluster_id"] = frame.loc[moved, "record_id"].map(target)
     found.append(_unique_person(frame, ["phone"], phone_only, "unique_phone_user", set()))
     links = pd.concat(found, ignore_index=True).drop(columns="target_cluster")
     return links.sort_values(["record_id_r", "record_id_l"], ignore_index=True)
@@ -157,10 +156,9 @@ def _known_associate(
         }
     ).dropna()
     linked = linked[linked["context_cluster"] != linked["target_cluster"]].drop_duplicates()
-    people = frame[frame["is_person"]]
-    anchor_of = people.groupby("cluster_id")["record_id"].min()
     carriers = (
-        people.dropna(subset=keys)[[*keys, "cluster_id"]]
+        frame.loc[frame["is_person"], [*keys, "cluster_id"]]
+        .dropna(subset=keys)
         .drop_duplicates()
         .rename(columns={"cluster_id": "target_cluster"})
     )
@@ -173,7 +171,7 @@ def _known_associate(
     unique = counts[counts["nunique"] == 1]
     return pd.DataFrame(
         {
-            "record_id_l": unique["min"].map(anchor_of).to_numpy(),
+            "record_id_l": unique["min"].map(_anchor_of(frame, unique["min"])).to_numpy(),
             "record_id_r": unique.index.to_numpy(),
             "target_cluster": unique["min"].to_numpy(),
         }
@@ -188,18 +186,27 @@ def _unique_person(
     already: set[str],
 ) -> pd.DataFrame:
     """Weak rows whose key values are carried by exactly one person: a link to that person."""
-    people = frame[frame["is_person"]]
-    anchor_of = people.groupby("cluster_id")["record_id"].min()
-    candidates = people.dropna(subset=keys)[[*keys, "cluster_id"]].drop_duplicates()
+    candidates = (
+        frame.loc[frame["is_person"], [*keys, "cluster_id"]].dropna(subset=keys).drop_duplicates()
+    )
     counts = candidates.groupby(keys)["cluster_id"].agg(["nunique", "min"])
     unique = counts[counts["nunique"] == 1]["min"].rename("target_cluster").reset_index()
     rows = weak_rows[~weak_rows["record_id"].isin(already)].dropna(subset=keys)
     matched = rows[[*keys, "record_id"]].merge(unique, on=keys)
     return pd.DataFrame(
         {
-            "record_id_l": matched["target_cluster"].map(anchor_of).to_numpy(),
+            "record_id_l": matched["target_cluster"]
+            .map(_anchor_of(frame, matched["target_cluster"]))
+            .to_numpy(),
             "record_id_r": matched["record_id"].to_numpy(),
             "link_rule": rule,
             "target_cluster": matched["target_cluster"].to_numpy(),
         }
     )
+
+
+def _anchor_of(frame: pd.DataFrame, clusters: pd.Series) -> pd.Series:
+    """The smallest record id of each of the given people (cluster id -> record id): a link
+    to a person names this record."""
+    wanted = frame["is_person"] & frame["cluster_id"].isin(set(clusters))
+    return frame.loc[wanted].groupby("cluster_id")["record_id"].min()
