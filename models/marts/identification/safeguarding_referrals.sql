@@ -2,7 +2,10 @@
     potential victim (children and vulnerable adults with exploitation
     indicators, including those who appear only as offenders) and everyone on
     the exploitation list, with the line they are most strongly linked to
-    and the reasons in words. -#}
+    and the reasons in words. Line strength: their own records naming the
+    line (2 per record), associates on the line (1 per shared record) and
+    the line of the suspects or offenders of a crime against them (1 per
+    crime). -#}
 with scores as (
     select * from {{ ref('int_nominal_cl_scores') }}
 ),
@@ -120,6 +123,38 @@ associate_lines as (
     group by 1, 2
 ),
 
+offended_against as (
+    -- the victim of a crime and its suspects / offenders (the network never
+    -- links victims to offenders, so the line of the people who offended
+    -- against them is found here)
+    select distinct
+        victims.nominal_id,
+        offenders.nominal_id as offender_nominal_id,
+        victims.record_ref
+    from people as victims
+    inner join people as offenders
+        on
+            victims.source_system = offenders.source_system
+            and victims.record_ref = offenders.record_ref
+    where
+        victims.source_system = 'CRIMES'
+        and victims.person_role = 'VICTIM'
+        and offenders.person_role in ('SUSPECT', 'OFFENDER')
+        and victims.nominal_id != offenders.nominal_id
+),
+
+offender_lines as (
+    select
+        offended_against.nominal_id,
+        line_people.line_id,
+        count(distinct offended_against.record_ref) * 1.0 as link_strength
+    from offended_against
+    inner join line_people
+        on offended_against.offender_nominal_id = line_people.nominal_id
+    where offended_against.nominal_id in (select referred.nominal_id from referred)
+    group by 1, 2
+),
+
 candidate_lines as (
     select
         all_lines.nominal_id,
@@ -129,6 +164,8 @@ candidate_lines as (
         select * from direct_lines
         union all
         select * from associate_lines
+        union all
+        select * from offender_lines
     ) as all_lines
     group by 1, 2
 ),
