@@ -97,7 +97,7 @@ def model(dbt, session):
     assignments, decisions = cluster_records(records, links, cannot_link, config)
     suggested = matched[~automatic].assign(decision="suggested", probability=None)
     decisions = pd.concat([decisions, suggested], ignore_index=True)
-    cluster_of = dict(zip(assignments["record_id"], assignments["cluster_id"], strict=True))
+    cluster_of = assignments.set_index("record_id")["cluster_id"]
     decisions["cluster_id_l"] = decisions["record_id_l"].map(cluster_of)
     decisions["cluster_id_r"] = decisions["record_id_r"].map(cluster_of)
     return decisions.rename(columns={"probability": "match_probability"})
