@@ -92,8 +92,9 @@ def attachment_links(
             & ~(frame["is_person"] & indexed.groupby(frame["cluster_id"]).transform("any"))
             & frame["surname_std"].notna()
         ].merge(context, on="record_id")
+        linked = _associated_clusters(frame, associations)
         found.append(
-            _known_associate(frame, associations, unindexed, ["surname_std", "forename1"]).assign(
+            _known_associate(frame, linked, unindexed, ["surname_std", "forename1"]).assign(
                 link_rule="known_associate_name"
             )
         )
@@ -116,7 +117,7 @@ def attachment_links(
         forename_only = weak[weak["surname_std"].isna()]
         forename_only = forename_only[~forename_only["record_id"].isin(_attached(found))]
         found.append(
-            _known_associate(frame, associations, forename_only, ["forename1"]).assign(
+            _known_associate(frame, linked, forename_only, ["forename1"]).assign(
                 link_rule="known_associate_forename"
             )
         )
@@ -132,30 +133,39 @@ def _attached(found: list[pd.DataFrame]) -> set[str]:
     return set().union(*(set(links["record_id_r"]) for links in found)) if found else set()
 
 
-def _known_associate(
-    frame: pd.DataFrame,
-    associations: pd.DataFrame,
-    weak_rows: pd.DataFrame,
-    keys: list[str],
-) -> pd.DataFrame:
-    """Weak rows whose context person (the prisoner, the missing person) is known to
-    associate with exactly one person carrying the row's key values: a link to them."""
-    columns = ["record_id_l", "record_id_r", "target_cluster"]
+def _associated_clusters(frame: pd.DataFrame, associations: pd.DataFrame) -> pd.DataFrame | None:
+    """The clusters each cluster is associated with, through any of their records
+    (context_cluster, target_cluster); None when there are no associations at all."""
+    if associations.empty:
+        return None
     cluster_of = frame.set_index("record_id")["cluster_id"]
-    rows = weak_rows.dropna(subset=[*keys, "context_record_id"])
-    rows = rows.assign(context_cluster=rows["context_record_id"].map(cluster_of)).dropna(
-        subset=["context_cluster"]
-    )
-    if rows.empty or associations.empty:
-        return pd.DataFrame(columns=columns)
-    # the clusters each cluster is associated with, through any of their records
     linked = pd.DataFrame(
         {
             "context_cluster": associations["record_id"].map(cluster_of),
             "target_cluster": associations["associate_record_id"].map(cluster_of),
         }
     ).dropna()
-    linked = linked[linked["context_cluster"] != linked["target_cluster"]].drop_duplicates()
+    return linked[linked["context_cluster"] != linked["target_cluster"]].drop_duplicates()
+
+
+def _known_associate(
+    frame: pd.DataFrame,
+    linked: pd.DataFrame | None,
+    weak_rows: pd.DataFrame,
+    keys: list[str],
+) -> pd.DataFrame:
+    """Weak rows whose context person (the prisoner, the missing person) is known to
+    associate with exactly one person carrying the row's key values: a link to them.
+
+    linked: the clusters each cluster is associated with (_associated_clusters)."""
+    columns = ["record_id_l", "record_id_r", "target_cluster"]
+    cluster_of = frame.set_index("record_id")["cluster_id"]
+    rows = weak_rows.dropna(subset=[*keys, "context_record_id"])
+    rows = rows.assign(context_cluster=rows["context_record_id"].map(cluster_of)).dropna(
+        subset=["context_cluster"]
+    )
+    if rows.empty or linked is None:
+        return pd.DataFrame(columns=columns)
     carriers = (
         frame.loc[frame["is_person"], [*keys, "cluster_id"]]
         .dropna(subset=keys)
