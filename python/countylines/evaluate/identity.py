@@ -94,29 +94,18 @@ with records as (
         and records.source_id = xref.source_id
 ),
 
--- the person in whose record a contact or associate is named: the prisoner of the
--- release, the missing person of the episode (their nominal, so a prisoner also known to
--- COMPACT is one context)
+-- the person in whose record a contact or associate is named (int_person_records'
+-- context_record_id: the prisoner of the release, the missing person of the episode), as
+-- their nominal, so a prisoner also known to COMPACT is one context
 contexts as (
     select
-        'PINS_CONTACT:' || contacts.contact_id as record_id,
-        'PINS:' || releases.prison_number as context_record_id,
-        coalesce(xref.nominal_id, 'PINS:' || releases.prison_number) as context_id
-    from staging.stg_pins__prison_contacts as contacts
-    inner join staging.stg_pins__releases as releases
-        on contacts.pins_ref = releases.pins_ref
+        records.record_id,
+        records.context_record_id,
+        coalesce(xref.nominal_id, records.context_record_id) as context_id
+    from intermediate.int_person_records as records
     left join predicted_xref as xref
-        on xref.source_system = 'PINS' and xref.source_id = releases.prison_number
-    union all
-    select
-        'COMPACT_ASSOCIATE:' || associates.associate_id as record_id,
-        'COMPACT:' || episodes.compact_person_id as context_record_id,
-        coalesce(xref.nominal_id, 'COMPACT:' || episodes.compact_person_id) as context_id
-    from staging.stg_compact__episode_associates as associates
-    inner join staging.stg_compact__missing_episodes as episodes
-        on associates.episode_ref = episodes.episode_ref
-    left join predicted_xref as xref
-        on xref.source_system = 'COMPACT' and xref.source_id = episodes.compact_person_id
+        on records.context_record_id = xref.source_system || ':' || xref.source_id
+    where records.context_record_id is not null
 ),
 
 person_of as (
