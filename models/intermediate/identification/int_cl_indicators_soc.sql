@@ -6,37 +6,26 @@ with soc_groups as (
     select * from {{ ref('stg_soc__soc_groups') }}
 ),
 
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
-),
-
-xref as (
-    select * from {{ ref('nominal_source_xref') }}
+nominal_soc_groups as (
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 final as (
-    select distinct
-        xref.nominal_id,
+    select
+        nominal_soc_groups.nominal_id,
         'SOC_CL_GROUP' as indicator,
         'SOC' as source_system,
         soc_groups.soc_group_id as record_ref,
         cast(null as {{ dbt.type_string() }}) as line_id,
         1.0 as strength,
         soc_groups.mapped_date as event_date
-    from soc_members
+    from nominal_soc_groups
     inner join soc_groups
-        on soc_members.soc_group_id = soc_groups.soc_group_id
-    inner join xref
-        on
-            xref.source_system = 'NOMINAL'
-            and soc_members.wmp_nominal_id = xref.source_id
+        on nominal_soc_groups.soc_group_id = soc_groups.soc_group_id
     where
-        xref.nominal_id is not null
-        and (
-            upper(soc_groups.primary_activity) like '%DRUG%SUPPLY%'
-            or upper(soc_groups.primary_activity) like '%COUNTY%'
-            or upper(soc_groups.primary_activity) like '%CLASS A%'
-        )
+        upper(soc_groups.primary_activity) like '%DRUG%SUPPLY%'
+        or upper(soc_groups.primary_activity) like '%COUNTY%'
+        or upper(soc_groups.primary_activity) like '%CLASS A%'
 )
 
 select * from final

@@ -23,22 +23,14 @@ text_signals as (
     select * from {{ ref('int_cl_text_signals') }}
 ),
 
-soc_members as (
-    select * from {{ ref('stg_soc__soc_members') }}
-),
-
-xref as (
-    select * from {{ ref('nominal_source_xref') }}
+nominal_soc_groups as (
+    select * from {{ ref('int_nominal_soc_groups') }}
 ),
 
 principals as (
-    select distinct xref.nominal_id
-    from soc_members
-    inner join xref
-        on
-            xref.source_system = 'NOMINAL'
-            and soc_members.wmp_nominal_id = xref.source_id
-    where soc_members.member_role = 'PRINCIPAL'
+    select distinct nominal_soc_groups.nominal_id
+    from nominal_soc_groups
+    where nominal_soc_groups.is_principal
 ),
 
 links as (
