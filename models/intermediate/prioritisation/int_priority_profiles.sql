@@ -283,7 +283,7 @@ crime_towns as (
         on crimes.postcode_area = areas.postcode_area
     where
         nominal_offences.is_in_window
-        and not coalesce(districts.is_in_force_area, areas.is_in_force_area)
+        and {{ is_out_of_force('districts', 'areas') }}
 ),
 
 register_towns as (
