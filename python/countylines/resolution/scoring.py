@@ -284,6 +284,16 @@ def _connection(config: ScoringConfig) -> duckdb.DuckDBPyConnection:
     return connection
 
 
+def _trained_linker(frame: pd.DataFrame, config: ScoringConfig, connection):
+    """A Splink linker over the prepared records, its model trained on them."""
+    from splink import DuckDBAPI, Linker
+
+    linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+    logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
+    _train(linker, frame, config)
+    return linker
+
+
 def _labels(linker) -> dict[str, dict[int, str]]:
     return {
         comparison.output_column_name: {
@@ -318,9 +328,7 @@ def score_pairs(
     if model is None:
         if only is not None:
             raise ValueError("scoring only some records needs a saved linkage model")
-        linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
-        logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
-        _train(linker, frame, config)
+        linker = _trained_linker(frame, config, connection)
     else:
         model_settings = model["splink"]
         if only is not None:
@@ -388,14 +396,10 @@ def _restricted_to_marked(model_settings: dict) -> dict:
 def train_model(records: pd.DataFrame, config: ScoringConfig | None = None) -> dict:
     """Train the model on these records and return it as a saveable dict: Splink's
     settings with the trained m, u and prior, and the term-frequency lookups."""
-    from splink import DuckDBAPI, Linker
-
     config = config or ScoringConfig()
     frame = prepare_records(records)
     connection = _connection(config)
-    linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    _train(linker, frame, config)
+    linker = _trained_linker(frame, config, connection)
     term_frequencies = {}
     for column in TF_COLUMNS:
         table = linker.table_management.compute_tf_table(column).as_pandas_dataframe()
