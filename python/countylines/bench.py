@@ -6,11 +6,13 @@ The floor is the time DuckDB takes just to read every raw file once.
 
 from __future__ import annotations
 
+import csv
 import resource
 import shutil
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -228,9 +230,6 @@ def split_last_day(raw: Path, base: Path, full: Path) -> dict[str, int]:
     release date, a found date) is quarantined there and staged in `full`, as on a real
     new day.
     """
-    import csv
-    from datetime import date, timedelta
-
     day = (raw / "extract_date.txt").read_text().strip()
     for folder in (base, full):
         if folder.exists():
@@ -256,26 +255,18 @@ def split_last_day(raw: Path, base: Path, full: Path) -> dict[str, int]:
                 _write_csv(folder / table.system / source.name, header, kept)
         if header is None:
             continue
-        if how is not None and how[0] == "date":
-            key = _KEY_OF_PARENT.get(table.name)
-            if key:
-                index = header.index(key)
-                day_keys[f"{table.name}.{key}"] = {row[index] for row in day_rows}
+        if how is not None and how[0] == "date":  # the keys its child tables look up
+            for kind, parent_key in DAY_OF_ROW.values():
+                parent, _, key = parent_key.partition(".")
+                if kind == "parent" and parent == table.name:
+                    index = header.index(key)
+                    day_keys[parent_key] = {row[index] for row in day_rows}
         _write_csv(full / table.system / f"{table.name}_{day}.csv", header, day_rows)
         moved[table.name] = len(day_rows)
     previous = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
     (base / "extract_date.txt").write_text(previous + "\n")
     (full / "extract_date.txt").write_text(day + "\n")
     return moved
-
-
-#: The key a child table finds its parent's rows of the day by.
-_KEY_OF_PARENT = {
-    "crimes": "crime_ref",
-    "intel_reports": "intel_ref",
-    "releases": "pins_ref",
-    "missing_episodes": "episode_ref",
-}
 
 
 def _is_of_day(
@@ -291,8 +282,6 @@ def _is_of_day(
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    import csv
-
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
