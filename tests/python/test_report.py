@@ -43,6 +43,19 @@ def _charts(html: str) -> dict[str, str]:
     }
 
 
+def _internal_edge_count(db, network_id: str) -> int:
+    """Links of network_edges with both ends in the network: the lines its chart draws."""
+    return db.execute(
+        """
+        select count(*) from marts.network_edges as edges
+        inner join marts.network_members as a on edges.nominal_id_a = a.nominal_id
+        inner join marts.network_members as b on edges.nominal_id_b = b.nominal_id
+        where a.network_id = ? and b.network_id = ?
+        """,
+        [network_id, network_id],
+    ).fetchone()[0]
+
+
 def _copy_marts(source: Path, target: Path, empty: bool = False) -> Path:
     """A warehouse holding only a copy of `source`'s marts (no rows when `empty`)."""
     connection = duckdb.connect(str(target))
@@ -153,15 +166,7 @@ def test_charts_and_sections_agree_with_the_marts(small_report: Path, small_db) 
     assert list(charts) == [network_id for network_id, _, _ in networks]
     for network_id, member_count, harm_cchi in networks:
         chart = charts[network_id]
-        edges = small_db.execute(
-            """
-            select count(*) from marts.network_edges as edges
-            inner join marts.network_members as a on edges.nominal_id_a = a.nominal_id
-            inner join marts.network_members as b on edges.nominal_id_b = b.nominal_id
-            where a.network_id = ? and b.network_id = ?
-            """,
-            [network_id, network_id],
-        ).fetchone()[0]
+        edges = _internal_edge_count(small_db, network_id)
         children, soc_members = small_db.execute(
             "select count(*) filter (where nominals.is_child), "
             "count(members.soc_group_ids) from marts.network_members as members "
@@ -319,15 +324,7 @@ def test_charts_render_in_headless_chromium(small_report: Path, small_db, tmp_pa
     ).fetchall()
     assert list(charts) == [network_id for network_id, _ in networks]
     for network_id, member_count in networks:
-        edge_count = small_db.execute(
-            """
-            select count(*) from marts.network_edges as edges
-            inner join marts.network_members as a on edges.nominal_id_a = a.nominal_id
-            inner join marts.network_members as b on edges.nominal_id_b = b.nominal_id
-            where a.network_id = ? and b.network_id = ?
-            """,
-            [network_id, network_id],
-        ).fetchone()[0]
+        edge_count = _internal_edge_count(small_db, network_id)
         rendered = charts[network_id]
         assert len(re.findall(r'<circle class="node"[^>]*\br="[0-9.]+"', rendered)) == (
             member_count
