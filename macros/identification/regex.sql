@@ -91,6 +91,16 @@
 {%- endmacro %}
 
 
+{#- Aggregate: whether any row of the group has an indicator in the list
+    (portable bool_or). -#}
+{% macro any_indicator_in(column, indicators) -%}
+    max(case
+        when {{ column }} in ({{ cl_quoted_list(indicators) }}) then 1
+        else 0
+    end) = 1
+{%- endmacro %}
+
+
 {#- The rows of the lexicon seed (term_id, category, pattern, strength) when
     the SQL is compiled, so each pattern becomes a constant regular
     expression. Reads the seed's own relation (from the graph, not ref, so a

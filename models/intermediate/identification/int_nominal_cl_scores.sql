@@ -113,49 +113,30 @@ per_nominal as (
         sum(case
             when ranked.is_specific then 1 else 0
         end) as specific_indicator_count,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_victim_disclosure_indicators',
-                    ['MISSING_TEXT', 'MISSING_LINE_PHONE'])) }})
-                then 1
-            else 0
-        end) = 1 as has_disclosure,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_victim_vulnerability_indicators',
-                    ['CUSTODY_APPROPRIATE_ADULT_SUPPLY'])) }})
-                then 1
-            else 0
-        end) = 1 as has_vulnerability,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_victim_cuckooing_indicators',
-                    ['CRIME_CUCKOOING_VICTIM'])) }})
-                then 1
-            else 0
-        end) = 1 as is_cuckooing_victim,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_victim_offence_indicators',
-                    ['CRIME_EXPLOITATION_VICTIM'])) }})
-                then 1
-            else 0
-        end) = 1 as is_exploitation_offence_victim,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_victim_crime_indicators',
-                    ['CRIME_EXPLOITATION_VICTIM', 'CRIME_CL_VICTIM'])) }})
-                then 1
-            else 0
-        end) = 1 as is_line_crime_victim,
-        max(case
-            when ranked.indicator in ({{ cl_quoted_list(
-                var('cl_supply_indicators',
-                    ['CRIME_CLASS_A_SUPPLY', 'CUSTODY_CLASS_A_SUPPLY',
-                        'PINS_SUPPLY_OFFENCE'])) }})
-                then 1
-            else 0
-        end) = 1 as has_supply,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_disclosure_indicators',
+            ['MISSING_TEXT', 'MISSING_LINE_PHONE']
+        )) }} as has_disclosure,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_vulnerability_indicators',
+            ['CUSTODY_APPROPRIATE_ADULT_SUPPLY']
+        )) }} as has_vulnerability,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_cuckooing_indicators',
+            ['CRIME_CUCKOOING_VICTIM']
+        )) }} as is_cuckooing_victim,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_offence_indicators',
+            ['CRIME_EXPLOITATION_VICTIM']
+        )) }} as is_exploitation_offence_victim,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_crime_indicators',
+            ['CRIME_EXPLOITATION_VICTIM', 'CRIME_CL_VICTIM']
+        )) }} as is_line_crime_victim,
+        {{ any_indicator_in('ranked.indicator', var(
+            'cl_supply_indicators',
+            ['CRIME_CLASS_A_SUPPLY', 'CUSTODY_CLASS_A_SUPPLY', 'PINS_SUPPLY_OFFENCE']
+        )) }} as has_supply,
         max(case
             when ranked.indicator = 'NETWORK_FOUND_WITH' then 1 else 0
         end) = 1 as is_found_with_flagged,
