@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from countylines import audit
-from countylines.dbt_run import BuildResult, clean_line, parse_node_line, run_dbt
+from countylines.dbt_run import (
+    BuildResult,
+    clean_line,
+    default_target_path,
+    parse_node_line,
+    run_dbt,
+)
+from countylines.orphans import drop_orphan_relations
 
 #: Exit codes of `countylines build`, fit for cron.
 EXIT_SUCCESS = 0
@@ -195,7 +202,8 @@ def scheduled_build(
        an `incremental` build, a copy too, on which every node is built again but models
        that can reuse the previous build's results do (the pair scores, given a
        `linkage_model`: see countylines.resolution.refresh). Its marts equal a full
-       build's with the same model.
+       build's with the same model. On a copy, relations no model or seed builds any
+       more (removed or renamed since) are dropped once dbt passed (countylines.orphans).
     4. On success: write the audit row (history carried forward), run `before_swap` (e.g.
        the docs), then `os.replace` the file onto the warehouse. Readers that opened the
        old file keep reading it; the next connection sees the new one.
@@ -326,6 +334,9 @@ def _build_and_swap(
             )
             return
         pause_if_asked("built")
+        if select or incremental:  # built on a copy: what the project no longer builds goes
+            target = default_target_path(target_path)
+            outcome.warnings += drop_orphan_relations(building, target / "manifest.json")
         record.status = "success"
         record.ended_at = audit.utc_now()
         record.message = "swapped in" + (" (incremental)" if incremental else "")

@@ -6,6 +6,7 @@ the day (`countylines.bench.split_last_day`). With one saved linkage model, the 
 built, then the day is built incrementally on a copy of it (`--incremental`: the pair
 scores of unchanged records are kept), and the base plus the day is built from scratch:
 every mart must be identical, and the incremental build must really have reused scores.
+A mart the base holds that the code no longer builds is dropped from the incremental build.
 
 The scoring itself is checked first on its own (fast): a restricted scoring merged with
 the kept pairs equals a full scoring, and a previous build scored under another model is
@@ -101,6 +102,10 @@ def test_refreshed_scores_equal_a_full_scoring_and_reuse_only_with_the_same_mode
     assert state["rescored"].all()
 
 
+#: A mart the base warehouse holds but the code no longer builds (removed or renamed).
+REMOVED_MART = "mart_removed_since_the_last_build"
+
+
 @pytest.fixture(scope="module")
 def refresh_builds(
     small_extract: Path, model_file: Path, tmp_path_factory: pytest.TempPathFactory
@@ -111,8 +116,11 @@ def refresh_builds(
     moved = split_last_day(small_extract / "raw", base, full)
     assert sum(moved.values()) > 50, moved
     incremental, scratch = root / "incremental.duckdb", root / "full.duckdb"
-    runs = [
-        scheduled_build(base, incremental, linkage_model=model_file, target_path=root / "t1"),
+    runs = [scheduled_build(base, incremental, linkage_model=model_file, target_path=root / "t1")]
+    assert runs[0].success, runs[0].record.message
+    with duckdb.connect(str(incremental)) as connection:  # a mart since removed from the code
+        connection.execute(f"create table marts.{REMOVED_MART} as select 1 as x")
+    runs += [
         scheduled_build(
             full, incremental, incremental=True, linkage_model=model_file, target_path=root / "t2"
         ),
@@ -121,6 +129,7 @@ def refresh_builds(
     for run in runs:
         assert run.success, run.record.message
     assert runs[1].record.message == "swapped in (incremental)"
+    assert [w for w in runs[1].warnings if REMOVED_MART in w], runs[1].warnings
     return {"incremental": incremental, "full": scratch}
 
 
