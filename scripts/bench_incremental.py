@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench_incremental.py --raw /tmp/wmp42/raw --workdir /tmp/me/incr \
         --train-from /tmp/base/wmp.duckdb
 
-Splits the extract into a base and base plus its last day (countylines.bench.split_last_day),
+Splits the extract into a base and base plus its last day
+(countylines.extract_split.split_last_day),
 trains the linkage model on the person records of `--train-from` (a built warehouse) unless
 `--model` names one, then times three scheduled builds with that model, one after another:
 the base from scratch, the day incrementally on top of it, and base plus day from scratch.
@@ -28,8 +29,8 @@ import duckdb
 
 from countylines import dbt_run
 from countylines.audit import digest_differences, mart_digests
-from countylines.bench import split_last_day
 from countylines.build import scheduled_build
+from countylines.extract_split import split_last_day
 from countylines.resolution.scoring import RECORD_COLUMNS, model_digest, save_model, train_model
 
 

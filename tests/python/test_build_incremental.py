@@ -2,7 +2,7 @@
 
 The small extract is split into a base (its last day's rows moved out, the extract date one
 day earlier) and the same extract laid out as base files plus one new file per table for
-the day (`countylines.bench.split_last_day`). With one saved linkage model, the base is
+the day (`countylines.extract_split.split_last_day`). With one saved linkage model, the base is
 built, then the day is built incrementally on a copy of it (`--incremental`: the pair
 scores of unchanged records are kept), and the base plus the day is built from scratch:
 every mart must be identical, and the incremental build must really have reused scores.
@@ -23,8 +23,8 @@ import pandas as pd
 import pytest
 
 from countylines.audit import digest_differences, mart_digests
-from countylines.bench import split_last_day
 from countylines.build import scheduled_build
+from countylines.extract_split import split_last_day
 from countylines.resolution.refresh import STATE_SUFFIX, refresh_scores
 from countylines.resolution.scoring import (
     RECORD_COLUMNS,
