@@ -3,7 +3,8 @@
     nominal_county_lines, on a deal line in deal_line_nominals, or in
     safeguarding_referrals): the raw inputs of nominal_priority (harm,
     centrality, exploitation of others, last activity) and the facts that
-    decide the route. -#}
+    decide the route, among them a possible duplicate awaiting clerical
+    review that is a child, referred or a potential victim. -#}
 with county_lines as (
     select * from {{ ref('nominal_county_lines') }}
 ),
@@ -68,6 +69,10 @@ districts as (
     select * from {{ ref('stg_reference__postcode_districts') }}
 ),
 
+clerical_review as (
+    select * from {{ ref('nominal_clerical_review') }}
+),
+
 areas as (
     select * from {{ ref('stg_reference__postcode_areas') }}
 ),
@@ -87,9 +92,85 @@ line_roles as (
         {{ dbt.listagg('distinct line_nominals.inferred_role', "';'") }}
             as line_roles,
         bool_or(line_nominals.inferred_role in ('RUNNER', 'CUCKOOED'))
-            as is_exploited_on_line
+            as is_exploited_on_line,
+        bool_and(line_nominals.inferred_role = 'USER') as is_line_user_only
     from line_nominals
     group by 1
+),
+
+exploitation_suspects as (
+    -- Suspect or offender of modern slavery, kidnap or false imprisonment.
+    select distinct indicators.nominal_id
+    from indicators
+    where indicators.indicator = 'CRIME_EXPLOITATION_SUSPECT'
+),
+
+protected_nominals as (
+    -- The people who are never routed ENFORCEMENT (MARTS.md), in words.
+    select
+        nominals.nominal_id,
+        'a child' as protected_as
+    from nominals
+    where nominals.is_child
+    union all
+    select
+        referrals.nominal_id,
+        'referred for safeguarding' as protected_as
+    from referrals
+    union all
+    select
+        county_lines.nominal_id,
+        'a potential victim' as protected_as
+    from county_lines
+    where county_lines.is_potential_victim
+),
+
+review_pairs as (
+    -- Both directions of every pair waiting in nominal_clerical_review.
+    select
+        clerical_review.nominal_id_l as nominal_id,
+        clerical_review.nominal_id_r as other_nominal_id,
+        clerical_review.link_rule
+    from clerical_review
+    union all
+    select
+        clerical_review.nominal_id_r as nominal_id,
+        clerical_review.nominal_id_l as other_nominal_id,
+        clerical_review.link_rule
+    from clerical_review
+),
+
+duplicate_candidates as (
+    -- One row per (nominal, protected nominal it may be the same person as).
+    select
+        review_pairs.nominal_id,
+        review_pairs.other_nominal_id,
+        {{ dbt.listagg('distinct protected_nominals.protected_as', "', '",
+            'order by protected_nominals.protected_as') }} as protected_as,
+        {{ dbt.listagg('distinct review_pairs.link_rule', "', '",
+            'order by review_pairs.link_rule') }} as link_rules
+    from review_pairs
+    inner join protected_nominals
+        on review_pairs.other_nominal_id = protected_nominals.nominal_id
+    where review_pairs.nominal_id != review_pairs.other_nominal_id
+    group by 1, 2
+),
+
+possible_duplicates as (
+    -- The first such nominal by id, and how many there are.
+    select
+        duplicate_candidates.nominal_id,
+        duplicate_candidates.other_nominal_id
+            as possible_duplicate_nominal_id,
+        duplicate_candidates.protected_as as possible_duplicate_of,
+        duplicate_candidates.link_rules as possible_duplicate_link_rules,
+        count(*) over (partition by duplicate_candidates.nominal_id)
+            as possible_duplicate_count,
+        row_number() over (
+            partition by duplicate_candidates.nominal_id
+            order by duplicate_candidates.other_nominal_id
+        ) as candidate_order
+    from duplicate_candidates
 ),
 
 exploited_people as (
@@ -238,6 +319,14 @@ final as (
         referrals.nominal_id is not null as is_referred,
         coalesce(line_roles.is_exploited_on_line, false)
             as is_exploited_on_line,
+        coalesce(line_roles.is_line_user_only, false) as is_line_user_only,
+        exploitation_suspects.nominal_id is not null
+            as is_exploitation_suspect,
+        possible_duplicates.possible_duplicate_nominal_id,
+        possible_duplicates.possible_duplicate_of,
+        possible_duplicates.possible_duplicate_link_rules,
+        coalesce(possible_duplicates.possible_duplicate_count, 0)
+            as possible_duplicate_count,
         (
             indicator_evidence.nominal_id is not null
             or victim_evidence.nominal_id is not null
@@ -278,6 +367,12 @@ final as (
         on linked.nominal_id = record_facts.nominal_id
     left join custody_facts
         on linked.nominal_id = custody_facts.nominal_id
+    left join exploitation_suspects
+        on linked.nominal_id = exploitation_suspects.nominal_id
+    left join possible_duplicates
+        on
+            linked.nominal_id = possible_duplicates.nominal_id
+            and possible_duplicates.candidate_order = 1
 )
 
 select * from final

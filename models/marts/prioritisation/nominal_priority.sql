@@ -2,11 +2,18 @@
     (seed nominal_priority_weights) x a 0-1 normalised measure, summed into
     priority_score; priority_rank dense over the mart (1 = highest); and the
     route: SAFEGUARDING when any rule of the seed safeguarding_route_rules
-    applies (a child, a referral, a potential victim, a runner or cuckooed
-    address, exploitation evidence, a vulnerability marker, a home out of the force
-    area, or no evidence of offending), whatever
+    applies (a child, a referral, a potential victim, a possible duplicate of
+    one of them awaiting clerical review, a runner or cuckooed address,
+    exploitation evidence, a vulnerability marker, a home out of the force
+    area, no evidence of offending, or a line's customer), whatever
     the score: children who present as offenders may be victims. Everyone
-    else is routed ENFORCEMENT. -#}
+    else is routed ENFORCEMENT. A policy rule whose seed row says is_active
+    false is skipped; the first three (MARTS.md) always apply.
+    safeguarding_detail gives the reason in words. -#}
+{%- set policy_rules = [
+    'POSSIBLE_DUPLICATE', 'EXPLOITED_ON_LINE', 'EXPLOITATION_EVIDENCE',
+    'VULNERABLE_ADULT', 'LIVES_OUT_OF_FORCE', 'NO_OFFENDING_EVIDENCE',
+    'LINE_CUSTOMER'] %}
 with inputs as (
     select * from {{ ref('int_nominal_priority_inputs') }}
 ),
@@ -17,6 +24,24 @@ weights as (
 
 extract_dates as (
     select * from {{ ref('stg_extract__extract_date') }}
+),
+
+route_rules as (
+    select * from {{ ref('safeguarding_route_rules') }}
+),
+
+active_rules as (
+    -- One row: whether each policy rule applies (it does unless its seed
+    -- row says is_active false).
+    select
+    {%- for rule in policy_rules %}
+            not coalesce(bool_or(
+                route_rules.safeguarding_reason = '{{ rule }}'
+                and not route_rules.is_active
+            ), false) as is_{{ rule | lower }}_active
+            {{- "," if not loop.last }}
+    {%- endfor %}
+    from route_rules
 ),
 
 component_weights as (
@@ -93,62 +118,131 @@ routed as (
             when scored.is_child then 'CHILD'
             when scored.is_referred then 'SAFEGUARDING_REFERRAL'
             when scored.is_potential_victim then 'POTENTIAL_VICTIM'
-            when scored.is_exploited_on_line then 'EXPLOITED_ON_LINE'
-            when scored.has_exploitation_evidence then 'EXPLOITATION_EVIDENCE'
             when
-                scored.has_vulnerability_marker
-                or scored.needed_appropriate_adult
+                active_rules.is_possible_duplicate_active
+                and scored.possible_duplicate_nominal_id is not null
+                then 'POSSIBLE_DUPLICATE'
+            when
+                active_rules.is_exploited_on_line_active
+                and scored.is_exploited_on_line
+                then 'EXPLOITED_ON_LINE'
+            when
+                active_rules.is_exploitation_evidence_active
+                and scored.has_exploitation_evidence
+                then 'EXPLOITATION_EVIDENCE'
+            when
+                active_rules.is_vulnerable_adult_active
+                and (
+                    scored.has_vulnerability_marker
+                    or scored.needed_appropriate_adult
+                )
                 then 'VULNERABLE_ADULT'
-            when scored.lives_out_of_force then 'LIVES_OUT_OF_FORCE'
-            when not scored.is_county_lines and not scored.has_cl_offence
+            when
+                active_rules.is_lives_out_of_force_active
+                and scored.lives_out_of_force
+                then 'LIVES_OUT_OF_FORCE'
+            when
+                active_rules.is_no_offending_evidence_active
+                and not scored.is_county_lines
+                and not scored.has_cl_offence
                 then 'NO_OFFENDING_EVIDENCE'
+            when
+                active_rules.is_line_customer_active
+                and scored.is_line_user_only
+                and scored.exploited_runner_count + scored.cuckooed_count = 0
+                and not scored.is_exploitation_suspect
+                then 'LINE_CUSTOMER'
         end as safeguarding_reason
     from scored
+    cross join active_rules
+),
+
+explained as (
+    -- The reason in words: the rule's description, naming the other nominal
+    -- for a possible duplicate.
+    select
+        routed.*,
+        case
+            when routed.safeguarding_reason = 'POSSIBLE_DUPLICATE'
+                then
+                    'May be the same person as '
+                    || routed.possible_duplicate_nominal_id
+                    || ' (' || routed.possible_duplicate_of
+                    || '): the pair waits in nominal_clerical_review ('
+                    || routed.possible_duplicate_link_rules
+                    || '); not an enforcement target until a reviewer'
+                    || ' decides'
+                    || case
+                        when routed.possible_duplicate_count > 1
+                            then
+                                ' (and '
+                                || cast(
+                                    routed.possible_duplicate_count - 1
+                                    as {{ dbt.type_string() }}
+                                )
+                                || ' more such nominal(s))'
+                        else ''
+                    end
+            when routed.safeguarding_reason is null
+                then
+                    'No safeguarding rule applies: an adult, not referred,'
+                    || ' not a potential victim, with evidence of county-lines'
+                    || ' offending and none of the rules of seed'
+                    || ' safeguarding_route_rules'
+            else route_rules.description
+        end as safeguarding_detail
+    from routed
+    left join route_rules
+        on routed.safeguarding_reason = route_rules.safeguarding_reason
 ),
 
 final as (
     select
-        routed.nominal_id,
-        routed.network_id,
+        explained.nominal_id,
+        explained.network_id,
         case
-            when routed.safeguarding_reason is null then 'ENFORCEMENT'
+            when explained.safeguarding_reason is null then 'ENFORCEMENT'
             else 'SAFEGUARDING'
         end as route,
-        routed.safeguarding_reason,
-        routed.line_roles,
-        cast(routed.priority_score as double) as priority_score,
+        explained.safeguarding_reason,
+        explained.safeguarding_detail,
+        explained.possible_duplicate_nominal_id,
+        explained.line_roles,
+        cast(explained.priority_score as double) as priority_score,
         cast(dense_rank() over (
-            order by round(routed.priority_score, 6) desc
+            order by round(explained.priority_score, 6) desc
         ) as bigint) as priority_rank,
-        cast(routed.harm_component as double) as harm_component,
-        cast(routed.centrality_component as double) as centrality_component,
-        cast(routed.exploitation_component as double)
+        cast(explained.harm_component as double) as harm_component,
+        cast(explained.centrality_component as double) as centrality_component,
+        cast(explained.exploitation_component as double)
             as exploitation_component,
-        cast(routed.recency_component as double) as recency_component,
-        cast(routed.cl_harm_cchi_decayed as double) as cl_harm_cchi_decayed,
-        cast(routed.cl_harm_ons as double) as cl_harm_ons,
-        cast(routed.harm_norm as double) as harm_norm,
-        cast(routed.centrality_full_norm as double) as centrality_full_norm,
-        cast(routed.centrality_in_network_norm as double)
+        cast(explained.recency_component as double) as recency_component,
+        cast(explained.cl_harm_cchi_decayed as double) as cl_harm_cchi_decayed,
+        cast(explained.cl_harm_ons as double) as cl_harm_ons,
+        cast(explained.harm_norm as double) as harm_norm,
+        cast(explained.centrality_full_norm as double) as centrality_full_norm,
+        cast(explained.centrality_in_network_norm as double)
             as centrality_in_network_norm,
-        cast(routed.exploited_runner_count as bigint)
+        cast(explained.exploited_runner_count as bigint)
             as exploited_runner_count,
-        cast(routed.cuckooed_count as bigint) as cuckooed_count,
-        cast(routed.exploitation_norm as double) as exploitation_norm,
-        cast(routed.recency_norm as double) as recency_norm,
-        cast(routed.cl_score as double) as cl_score,
-        routed.is_county_lines,
-        routed.is_child,
-        routed.is_potential_victim,
-        routed.is_referred,
-        routed.is_exploited_on_line,
-        routed.has_exploitation_evidence,
-        routed.has_cl_offence,
-        routed.has_vulnerability_marker,
-        routed.needed_appropriate_adult,
-        routed.lives_out_of_force,
-        routed.last_activity_date
-    from routed
+        cast(explained.cuckooed_count as bigint) as cuckooed_count,
+        cast(explained.exploitation_norm as double) as exploitation_norm,
+        cast(explained.recency_norm as double) as recency_norm,
+        cast(explained.cl_score as double) as cl_score,
+        explained.is_county_lines,
+        explained.is_child,
+        explained.is_potential_victim,
+        explained.is_referred,
+        explained.is_exploited_on_line,
+        explained.is_line_user_only,
+        explained.is_exploitation_suspect,
+        explained.has_exploitation_evidence,
+        explained.has_cl_offence,
+        explained.has_vulnerability_marker,
+        explained.needed_appropriate_adult,
+        explained.lives_out_of_force,
+        explained.last_activity_date
+    from explained
 )
 
 select * from final
