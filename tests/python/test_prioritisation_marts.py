@@ -115,29 +115,44 @@ def test_fairness_audit_counts_every_nominal(db) -> None:
 
 
 def test_network_is_assessed_as_the_line_most_members_are_on(db) -> None:
-    """A network on a deal line is assessed as its line holding most members (ties: first id);
-    a network on no line over its own members."""
+    """A network is assessed as its line holding most members in deal_line_nominals (ties:
+    first id), else the line most of its members are referred as exploited by; the label says
+    whether a member works the line, holds it only as customers or cuckooed, or only a
+    referral names it; a network linked to no line over its own members."""
     wrong = db.execute(
         """
-        with counts as (
-            select members.network_id, lines.line_id, count(*) as held
+        with links as (
+            select members.network_id, lines.line_id, members.nominal_id, 1 as source,
+                lines.inferred_role not in ('USER', 'CUCKOOED') as works
             from marts.network_members as members
             join marts.deal_line_nominals as lines using (nominal_id)
+            union all
+            select members.network_id, referrals.line_id, members.nominal_id, 2, false
+            from marts.network_members as members
+            join marts.safeguarding_referrals as referrals using (nominal_id)
+            where referrals.line_id is not null
+        ),
+        counts as (
+            select network_id, line_id, min(source) as source, bool_or(works) as works,
+                count(distinct nominal_id) filter (where source = 1) as on_line,
+                count(distinct nominal_id) as held
+            from links
             group by 1, 2
         ),
         expected as (
-            select network_id, line_id
+            select network_id, line_id,
+                case when works then 'LINE' when source = 1 then 'LINE_VIA_CUSTOMERS'
+                    else 'LINE_VIA_REFERRAL' end as population
             from counts
             qualify row_number() over (
-                partition by network_id order by held desc, line_id
+                partition by network_id order by source, on_line desc, held desc, line_id
             ) = 1
         )
         select count(*)
         from marts.network_priority_factors as factors
         left join expected using (network_id)
         where factors.assessed_line_id is distinct from expected.line_id
-            or factors.assessed_population
-                <> case when expected.line_id is null then 'NETWORK' else 'LINE' end
+            or factors.assessed_population <> coalesce(expected.population, 'NETWORK')
         """
     ).fetchone()[0]
     assert wrong == 0
@@ -153,7 +168,7 @@ def test_fragments_of_one_line_share_its_score(db) -> None:
             (select count(*) from (
                 select assessed_line_id
                 from marts.network_priority_factors
-                where assessed_population = 'LINE'
+                where assessed_population like 'LINE%'
                 group by 1
                 having max(priority_score) - min(priority_score) > 1e-9
             )),

@@ -46,12 +46,21 @@ def test_lengths_must_match() -> None:
 
 
 def test_spearman_on_a_line_leaves_out_networks_on_no_line() -> None:
+    # Over the four assessed as a line (any evidence): score ranks 4 3 2 1, threat ranks
+    # 3 4 2 1, sum d^2 = 2, rho = 1 - 6 * 2 / (4 * 15) = 0.8 (the two LINE rows alone: -1).
     mapped = pd.DataFrame(
         {
-            "priority_score": [90.0, 80.0, 70.0, 10.0, 5.0],
-            "threat": [9.0, 8.0, 7.0, 100.0, 1.0],
-            "assessed_population": ["LINE", "LINE", "LINE", "NETWORK", None],
+            "priority_score": [90.0, 80.0, 70.0, 60.0, 10.0, 5.0],
+            "threat": [8.0, 9.0, 7.0, 6.0, 100.0, 1.0],
+            "assessed_population": [
+                "LINE",
+                "LINE",
+                "LINE_VIA_REFERRAL",
+                "LINE_VIA_CUSTOMERS",
+                "NETWORK",
+                None,
+            ],
         }
     )
-    assert spearman_on_a_line(mapped) == pytest.approx(1.0)
+    assert spearman_on_a_line(mapped) == pytest.approx(0.8)
     assert spearman(mapped["priority_score"].tolist(), mapped["threat"].tolist()) < 0.5

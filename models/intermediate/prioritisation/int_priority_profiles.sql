@@ -1,4 +1,5 @@
 {{ config(materialized='table') }}
+{%- set violent_harm_categories = ['VIOLENCE', 'WEAPONS', 'KIDNAP'] %}
 {#- One row per population of int_priority_populations (an immediate
     network's members, or a deal line's people): what the force weighs when
     it assesses a line, counted over that population: size, county-lines
@@ -6,7 +7,9 @@
     among them, looked-after children), missing episodes, firearms,
     violence, SOC groups, reach (out-of-force towns) and harm (distinct
     crimes of the people in the harm window, so a crime two of them
-    committed together counts once). int_network_profiles reads the network
+    committed together counts once). The line's violence is counted the
+    same way: crimes in the harm window whose county-lines harm category
+    (seed cl_harm_offence_groups) is violence, weapons or kidnap. int_network_profiles reads the network
     rows, int_network_priority_inputs both kinds. -#}
 with populations as (
     select * from {{ ref('int_priority_populations') }}
@@ -238,7 +241,8 @@ population_crimes as (
         nominal_offences.cchi_days,
         nominal_offences.ons_weight,
         nominal_offences.has_ons_weight,
-        nominal_offences.is_cl_related
+        nominal_offences.is_cl_related,
+        nominal_offences.cl_harm_category
     from populations
     inner join nominal_offences
         on populations.nominal_id = nominal_offences.nominal_id
@@ -259,7 +263,14 @@ harm as (
             "case when population_crimes.is_cl_related then population_crimes.ons_weight end"
         ) }} as cl_harm_ons,
         count(case when not population_crimes.has_ons_weight then 1 end)
-            as offences_without_ons_weight
+            as offences_without_ons_weight,
+        count(
+            case
+                when population_crimes.cl_harm_category in (
+                    '{{ violent_harm_categories | join("', '") }}'
+                ) then 1
+            end
+        ) as cl_violence_offence_count
     from population_crimes
     group by 1, 2
 ),
@@ -361,6 +372,8 @@ final as (
             as missing_episode_count,
         cast(coalesce(offences.violence_offence_count, 0) as bigint)
             as violence_offence_count,
+        cast(coalesce(harm.cl_violence_offence_count, 0) as bigint)
+            as cl_violence_offence_count,
         cast(coalesce(offences.firearms_offence_count, 0) as bigint)
             as firearms_offence_count,
         cast(coalesce(firearms.firearms_person_count, 0) as bigint)

@@ -1,7 +1,7 @@
 {#- One row per immediate network: each factor of the force's line
     assessment as its raw value (counted over the population of
-    int_network_priority_inputs: the line the network mainly runs, else its
-    members), normalised to 0-1 over the networks
+    int_network_priority_inputs: the line the network is linked to, else
+    its members), normalised to 0-1 over the networks
     (FLAG: 1 when present; LINEAR: value / largest value; LOG:
     ln(1 + value) / ln(1 + largest value)) and as points (weight x
     normalised, weights from the seed network_priority_weights).
@@ -12,8 +12,8 @@
     ('exploited_children', 'EXPLOITED_CHILDREN', 'exploited_child_count'),
     ('looked_after', 'LOOKED_AFTER', 'looked_after_count'),
     ('missing_episodes', 'MISSING_EPISODES', 'missing_episode_count'),
-    ('firearms', 'FIREARMS', 'has_firearms'),
-    ('violence', 'VIOLENCE', 'violence_offence_count'),
+    ('firearms', 'FIREARMS', 'firearms_person_count'),
+    ('violence', 'VIOLENCE', 'cl_violence_offence_count'),
     ('workforce_size', 'WORKFORCE_SIZE', 'county_lines_member_count'),
     ('workforce_youth', 'WORKFORCE_YOUTH', 'county_lines_child_count'),
     ('soc_link', 'SOC_LINK', 'soc_group_count'),

@@ -6,9 +6,11 @@
   network (the TRUTH.md measure: fragments of a line count, each with its line's threat) and,
   alongside, over one network per line (the one holding most of the line's members) and over
   the mapped networks the warehouse assesses as a deal line (`network_priority_factors.
-  assessed_population = 'LINE'`). A mapped network on no deal line is typically a group of
-  local dealers holding one line customer; it is scored on its own members, so it ranks low
-  while the measure gives it the line's threat: `networks_mapped_on_no_line` counts them.
+  assessed_population` LINE, LINE_VIA_CUSTOMERS or LINE_VIA_REFERRAL). A mapped network
+  linked to no deal line is typically a group of local people holding one line customer; it
+  is scored on its own members, so it ranks low while the measure gives it the line's threat:
+  `networks_mapped_on_no_line` counts them, `networks_mapped_by_assessed_population` counts
+  the mapped networks by the evidence they are assessed on.
 - enforcement precision@20: of the top 20 `ENFORCEMENT` persons of `nominal_priority` (by
   priority_rank, then nominal_id), the share whose truth role is CONTROLLER, LINE_HOLDER or
   ENFORCER.
@@ -85,9 +87,14 @@ def assessed_populations(connection: duckdb.DuckDBPyConnection) -> dict[str, str
     return dict(rows)
 
 
+def is_assessed_as_a_line(assessed_population: pd.Series) -> pd.Series:
+    """True where a network is assessed as a deal line (LINE, LINE_VIA_CUSTOMERS, ...)."""
+    return assessed_population.fillna("").str.startswith("LINE")
+
+
 def spearman_on_a_line(mapped: pd.DataFrame) -> float | None:
     """Spearman of priority_score vs threat over the mapped networks assessed as a deal line."""
-    on_line = mapped[mapped["assessed_population"] == "LINE"]
+    on_line = mapped[is_assessed_as_a_line(mapped["assessed_population"])]
     return spearman(on_line["priority_score"].tolist(), on_line["threat"].tolist())
 
 
@@ -100,8 +107,8 @@ def network_lines(
     """Networks mapped to the truth line most of their county-lines members hold.
 
     One row per mapped network: network_id, priority_score, assessed_population (LINE,
-    NETWORK, or None for a warehouse without it), line_id, members (county-lines members on
-    that line), threat.
+    LINE_VIA_CUSTOMERS, LINE_VIA_REFERRAL, NETWORK, or None for a warehouse without it),
+    line_id, members (county-lines members on that line), threat.
     """
     members = connection.execute(
         "select network_id, nominal_id from marts.network_members where is_county_lines"
@@ -156,6 +163,10 @@ def prioritisation_measures(
             spearman(main["priority_score"].tolist(), main["threat"].tolist())
         ),
         "networks_mapped_on_no_line": int((mapped["assessed_population"] == "NETWORK").sum()),
+        "networks_mapped_by_assessed_population": {
+            str(kind): int(count)
+            for kind, count in mapped["assessed_population"].value_counts().sort_index().items()
+        },
         "network_priority_spearman_on_a_line": _round(spearman_on_a_line(mapped)),
         "enforcement_persons": len(enforcement),
         "safeguarding_persons": int((priority["route"] == "SAFEGUARDING").sum()),
