@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from countylines.evaluate.prioritisation import average_ranks, spearman, spearman_on_a_line
+from countylines.evaluate.prioritisation import (
+    average_ranks,
+    factor_spearmans,
+    spearman,
+    spearman_on_a_line,
+)
 
 
 def test_average_ranks_share_ties() -> None:
@@ -64,3 +69,21 @@ def test_spearman_on_a_line_leaves_out_networks_on_no_line() -> None:
     )
     assert spearman_on_a_line(mapped) == pytest.approx(0.8)
     assert spearman(mapped["priority_score"].tolist(), mapped["threat"].tolist()) < 0.5
+
+
+def test_factor_spearmans_rank_each_factor_against_the_mapped_threat() -> None:
+    mapped = pd.DataFrame({"network_id": ["N1", "N2", "N3", "N4"], "threat": [4.0, 3.0, 2.0, 1.0]})
+    factors = pd.DataFrame(
+        {
+            "network_id": ["N1", "N2", "N3", "N4", "N5"],  # N5 is mapped to no line: left out
+            "violence_points": [10.0, 8.0, 6.0, 4.0, 100.0],
+            "reach_points": [1.0, 2.0, 3.0, 4.0, -5.0],
+            "firearms_points": [0.0, 0.0, 0.0, 0.0, 15.0],
+            "violence_value": [1.0, 2.0, 3.0, 4.0, 5.0],  # not a points column
+        }
+    )
+    assert factor_spearmans(mapped, factors) == {
+        "violence": pytest.approx(1.0),
+        "reach": pytest.approx(-1.0),
+        "firearms": None,
+    }

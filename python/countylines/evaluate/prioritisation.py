@@ -11,6 +11,9 @@
   is scored on its own members, so it ranks low while the measure gives it the line's threat:
   `networks_mapped_on_no_line` counts them, `networks_mapped_by_assessed_population` counts
   the mapped networks by the evidence they are assessed on.
+  `network_priority_factor_spearman` gives, per factor of `network_priority_factors`, the
+  Spearman of its points vs the threat over the same mapped networks (which factors carry
+  the ranking; None where a factor's points are all equal).
 - enforcement precision@20: of the top 20 `ENFORCEMENT` persons of `nominal_priority` (by
   priority_rank, then nominal_id), the share whose truth role is CONTROLLER, LINE_HOLDER or
   ENFORCER.
@@ -98,6 +101,21 @@ def spearman_on_a_line(mapped: pd.DataFrame) -> float | None:
     return spearman(on_line["priority_score"].tolist(), on_line["threat"].tolist())
 
 
+def factor_spearmans(mapped: pd.DataFrame, factors: pd.DataFrame) -> dict[str, float | None]:
+    """Per factor (`<factor>_points` columns of factors), Spearman of its points vs the threat
+    of the mapped networks (joined on network_id)."""
+    points = [column for column in factors.columns if column.endswith("_points")]
+    joined = mapped[["network_id", "threat"]].merge(
+        factors[["network_id", *points]], on="network_id"
+    )
+    return {
+        column.removesuffix("_points"): _round(
+            spearman(joined[column].tolist(), joined["threat"].tolist())
+        )
+        for column in points
+    }
+
+
 def network_lines(
     connection: duckdb.DuckDBPyConnection,
     person_of: dict[str, str],
@@ -138,6 +156,11 @@ def prioritisation_measures(
     main = mapped.sort_values(
         ["line_id", "members", "priority_score"], ascending=[True, False, False]
     ).drop_duplicates("line_id")
+    factors = (
+        connection.execute("select * from marts.network_priority_factors").df()
+        if assessed_populations(connection)
+        else pd.DataFrame({"network_id": []})
+    )
 
     priority = connection.execute(
         "select nominal_id, priority_rank, route from marts.nominal_priority"
@@ -168,6 +191,7 @@ def prioritisation_measures(
             for kind, count in mapped["assessed_population"].value_counts().sort_index().items()
         },
         "network_priority_spearman_on_a_line": _round(spearman_on_a_line(mapped)),
+        "network_priority_factor_spearman": factor_spearmans(mapped, factors),
         "enforcement_persons": len(enforcement),
         "safeguarding_persons": int((priority["route"] == "SAFEGUARDING").sum()),
         "enforcement_precision_at_20": round(hits / len(top), 4) if len(top) else None,
