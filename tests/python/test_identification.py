@@ -116,6 +116,55 @@ def test_ordinary_or_weak_wording_is_not_cuckooing(text: str) -> None:
     assert _cuckooing_strength(text) < 0.9
 
 
+# int_cl_text_signals: the strongest term of each category, summed, times the var
+# cl_text_strength_scale (0.6), at most 1; a victim's narrative ties them to a line (the
+# CRIME_CL_VICTIM_NARRATIVE indicator, which flags alone) at cl_victim_min_text_strength (0.5).
+TEXT_STRENGTH_SCALE = 0.6
+VICTIM_MIN_TEXT_STRENGTH = 0.5
+
+
+def _text_strength(text: str) -> float:
+    """A record's lexicon strength, as int_cl_text_signals computes it."""
+    with (ROOT / "seeds/identification/cl_lexicon.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    strongest: dict[str, float] = {}
+    for row in rows:
+        if re.search(r"(?i)\b(?:" + row["pattern"] + r")\b", text):
+            strongest[row["category"]] = max(
+                strongest.get(row["category"], 0.0), float(row["strength"])
+            )
+    return min(1.0, sum(strongest.values()) * TEXT_STRENGTH_SCALE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punched and kicked in a stairwell by two men over money he owes for gear; told to "
+        "work it off",
+        "Slashed across the arm on the platform at Rugby after he refused to go country for "
+        "his olders again",
+        "Glassed in a pub garden in Kettering; he had lost the parcel he was minding for the "
+        "Kilo crew",
+        "Beaten with a bat; friends say he is on a line out of Walsall and came back short",
+    ],
+)
+def test_a_victim_narrative_of_line_violence_ties_the_victim_to_a_line(text: str) -> None:
+    assert _text_strength(text) >= VICTIM_MIN_TEXT_STRENGTH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handbag snatched outside the bank; the victim is scared to go out since",
+        "Neighbour dispute over a debt for a car repair turned into a scuffle",
+        "Victim pushed over by a cyclist who then rode off towards the canal",
+        "Shed broken into overnight, two bicycles and a strimmer taken",
+    ],
+)
+def test_an_ordinary_victim_narrative_does_not(text: str) -> None:
+    assert _text_strength(text) < VICTIM_MIN_TEXT_STRENGTH
+
+
 @pytest.fixture(scope="module")
 def connection(small_warehouse: Path):
     db = duckdb.connect(str(small_warehouse), read_only=True)
@@ -153,13 +202,14 @@ def test_every_listed_person_is_referred(connection) -> None:
 
 def test_flag_needs_specific_or_line_evidence(connection) -> None:
     """A score alone does not flag: every flagged person has two different indicators the
-    seed marks `is_specific` or a LINE indicator, and some people at the threshold without
-    them are left unflagged (local dealers, exploited children with no line evidence)."""
+    seed marks `is_specific`, a LINE indicator or one the seed marks `flags_alone`, and some
+    people at the threshold without them are left unflagged (local dealers, exploited
+    children with no line evidence)."""
     rows = connection.execute(
         "select scores.nominal_id, scores.is_county_lines, scores.cl_score, "
         "count(distinct case when weights.is_specific then indicators.indicator end) >= 2 "
         "as has_specific, "
-        "bool_or(weights.category = 'LINE') as has_line "
+        "bool_or(weights.category = 'LINE' or weights.flags_alone) as has_line "
         "from marts.nominal_county_lines as scores "
         "inner join marts.county_lines_indicators as indicators "
         "on scores.nominal_id = indicators.nominal_id "
@@ -172,6 +222,44 @@ def test_flag_needs_specific_or_line_evidence(connection) -> None:
     assert (flagged["has_specific"] | flagged["has_line"]).all()
     held_back = rows[~rows["is_county_lines"] & (rows["cl_score"] >= 4) & ~rows["has_line"]]
     assert len(held_back) > 0
+
+
+def test_flag_alone_indicators_rest_on_the_record(connection) -> None:
+    """Everyone with a flags_alone indicator is flagged (an association one only for a child
+    or a person of unknown age); a narrative victim's crime holds county-lines language at
+    the victim threshold or a deal line (a marker alone is not enough), and a found-with
+    link goes to a person flagged on their own records."""
+    unflagged = connection.execute(
+        "select count(*) from marts.county_lines_indicators as indicators "
+        "inner join reference.cl_indicator_weights as weights "
+        "on indicators.indicator = weights.indicator "
+        "inner join marts.nominal_county_lines as scores "
+        "on indicators.nominal_id = scores.nominal_id "
+        "inner join marts.nominals as nominals "
+        "on indicators.nominal_id = nominals.nominal_id "
+        "where weights.flags_alone and not scores.is_county_lines "
+        "and (weights.category != 'NETWORK' or nominals.is_child or nominals.age is null)"
+    ).fetchone()[0]
+    assert unflagged == 0
+    narratives = connection.execute(
+        "select indicators.line_id, coalesce(signals.text_strength, 0) "
+        "from marts.county_lines_indicators as indicators "
+        "left join intermediate.int_cl_text_signals as signals "
+        "on indicators.source_system = signals.source_system "
+        "and indicators.record_ref = signals.record_ref "
+        "where indicators.indicator = 'CRIME_CL_VICTIM_NARRATIVE'"
+    ).fetchall()
+    assert narratives, "no victim narrative on the small extract"
+    for line_id, strength in narratives:
+        assert line_id is not None or strength >= VICTIM_MIN_TEXT_STRENGTH
+    found_with = connection.execute(
+        "select count(*) from marts.county_lines_indicators as indicators "
+        "left join intermediate.int_nominal_cl_base_scores as base "
+        "on indicators.record_ref = base.nominal_id "
+        "where indicators.indicator = 'NETWORK_FOUND_WITH' "
+        "and not coalesce(base.is_base_flagged, false)"
+    ).fetchone()[0]
+    assert found_with == 0
 
 
 def test_victim_reasons_rest_on_the_persons_own_evidence(connection) -> None:

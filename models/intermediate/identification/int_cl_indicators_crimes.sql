@@ -8,7 +8,10 @@
     and offenders only; victims of exploitation offences (kidnap, false
     imprisonment, slavery) get CRIME_EXPLOITATION_VICTIM, victims of other
     crimes carrying the CCE or COUNTY_LINES marker, county-lines language or
-    a deal line get CRIME_CL_VICTIM, and victims of a crime whose MO text
+    a deal line get CRIME_CL_VICTIM (and, when the crime's own narrative
+    holds that language or line, CRIME_CL_VICTIM_NARRATIVE, which the seed
+    lets flag alone: a marker is also left on unrelated crimes), and victims
+    of a crime whose MO text
     describes cuckooing (the lexicon's cuckooing terms at strength at least
     the var `cl_victim_min_cuckooing_strength`, default 0.9: cuckooed, a home
     taken over, used as a base) CRIME_CUCKOOING_VICTIM; witnesses get
@@ -178,6 +181,26 @@ found as (
             person_facts.marker_list like '%;CCE;%'
             or person_facts.marker_list like '%;COUNTY_LINES;%'
             or person_facts.text_strength
+            >= {{ var('cl_victim_min_text_strength', 0.5) }}
+            or person_facts.line_id is not null
+        )
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_CL_VICTIM_NARRATIVE' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        case
+            when person_facts.line_id is not null then 1.0
+            else person_facts.text_strength
+        end as strength
+    from person_facts
+    where
+        person_facts.is_victim
+        and coalesce(person_facts.offence_kind, '') != 'EXPLOITATION'
+        and (
+            person_facts.text_strength
             >= {{ var('cl_victim_min_text_strength', 0.5) }}
             or person_facts.line_id is not null
         )

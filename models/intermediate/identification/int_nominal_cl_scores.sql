@@ -8,7 +8,15 @@
     the default: two kinds of county-lines evidence corroborate each other;
     or tied to a deal
     line by a record of theirs that writes its phone or name: a LINE
-    indicator; var `cl_line_evidence_flags`, default true) and whether the
+    indicator; var `cl_line_evidence_flags`, default true; or an indicator
+    the seed marks `flags_alone`: the victim of a crime whose narrative
+    describes county-lines activity; and, for a child or a person of unknown age, found with a
+    person flagged on their own records while missing: an adult known only
+    through that link stays unflagged unless the var
+    `cl_association_flags_adults` (default false) is set, since nothing on
+    record says whether they exploit or are exploited, and a flag without a
+    victim rule would route a possibly exploited adult to enforcement) and
+    whether the
     person may be a victim of exploitation, with the rule that says so
     (victim_reason, first that applies): on the exploitation list; a flagged
     child; a disclosure about them (indicators of the var
@@ -64,6 +72,7 @@ per_indicator as (
         weights.description as indicator_description,
         weights.cap as indicator_cap,
         weights.is_specific,
+        coalesce(weights.flags_alone, false) as flags_alone,
         count(*) as occurrence_count,
         least(
             {{ exact_sum('all_indicators.weight') }}, weights.cap
@@ -72,7 +81,7 @@ per_indicator as (
     from all_indicators
     inner join weights
         on all_indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4, 5, 6
+    group by 1, 2, 3, 4, 5, 6, 7
 ),
 
 ranked as (
@@ -113,6 +122,18 @@ per_nominal as (
         sum(case
             when ranked.is_specific then 1 else 0
         end) as specific_indicator_count,
+        max(case
+            when
+                ranked.flags_alone and ranked.indicator_category != 'NETWORK'
+                then 1
+            else 0
+        end) = 1 as has_flag_alone_evidence,
+        max(case
+            when
+                ranked.flags_alone and ranked.indicator_category = 'NETWORK'
+                then 1
+            else 0
+        end) = 1 as has_flag_alone_association,
         {{ any_indicator_in('ranked.indicator', var(
             'cl_victim_disclosure_indicators',
             ['MISSING_TEXT', 'MISSING_LINE_PHONE']
@@ -160,7 +181,14 @@ flagged as (
         )
         {%- if var('cl_line_evidence_flags', true) %}
             or per_nominal.has_line_evidence
-        {%- endif %} as is_county_lines,
+        {%- endif %}
+        or per_nominal.has_flag_alone_evidence
+        or (
+            per_nominal.has_flag_alone_association
+            {%- if not var('cl_association_flags_adults', false) %}
+                and (coalesce(nominals.is_child, false) or nominals.age is null)
+            {%- endif %}
+        ) as is_county_lines,
         coalesce(nominals.is_child, false) as is_child,
         nominals.age is null as is_age_unknown
     from per_nominal
