@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from countylines.cli import app
 from countylines.report import write_report
+from countylines.report.words import ASSESSED_AS, assessed_as
 
 CHROMIUM = Path("/usr/bin/chromium")
 TOP_NETWORKS = 3
@@ -225,6 +226,33 @@ def test_charts_and_sections_agree_with_the_marts(small_report: Path, small_db) 
     ).fetchall()
     for (count,) in excluded:
         assert f'<td class="num">{count:,}</td>' in quality
+
+
+def test_assessed_as_names_the_evidence_and_keeps_unknown_values() -> None:
+    assert assessed_as({"assessed_population": "LINE", "assessed_line_id": "CL0042"}) == (
+        "assessed as deal line CL0042, which its members work, over all that line's people"
+    )
+    assert "no link to any deal line" in assessed_as({"assessed_population": "NETWORK"})
+    assert assessed_as({"assessed_population": "BY_HAND", "assessed_line_id": "X1"}) == (
+        "assessed as BY_HAND X1"
+    )
+    assert assessed_as(None) == "" and assessed_as({"priority_score": 1.0}) == ""
+
+
+def test_each_network_says_what_it_was_assessed_as(small_report: Path, small_db) -> None:
+    html = small_report.read_text()
+    rows = small_db.execute(
+        "select networks.network_id, factors.assessed_population, factors.assessed_line_id "
+        "from marts.networks inner join marts.network_priority_factors as factors "
+        "using (network_id) order by networks.priority_rank, networks.network_id limit ?",
+        [TOP_NETWORKS],
+    ).fetchall()
+    assert rows
+    for network_id, population, line_id in rows:
+        assert population in ASSESSED_AS, population
+        section = html.split(f'<h3 id="network-{network_id}">', 1)[1].split("<h3", 1)[0]
+        expected = ASSESSED_AS[population].format(line=line_id or "–")
+        assert f'<span class="assessed">{escape(expected)}</span>' in section
 
 
 def test_hostile_text_is_escaped(small_warehouse: Path, small_db, tmp_path: Path) -> None:

@@ -76,6 +76,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["person_name"] = words.person_name
     environment.globals["plural"] = words.plural
     environment.globals["score_components"] = words.score_components
+    environment.globals["assessed_as"] = words.assessed_as
     return environment
 
 

@@ -78,3 +78,29 @@ def score_components(target: Row) -> list[str]:
         else "no dated activity)"
     )
     return [harm, centrality, exploitation, recency]
+
+
+#: What each `network_priority_factors.assessed_population` means, in words.
+ASSESSED_AS: dict[str, str] = {
+    "LINE": "assessed as deal line {line}, which its members work, over all that line's people",
+    "LINE_VIA_CUSTOMERS": (
+        "assessed as deal line {line}: its members are on that line only as customers or "
+        "cuckooed addresses"
+    ),
+    "LINE_VIA_REFERRAL": (
+        "assessed as deal line {line}, named by a member's safeguarding referral (no member is "
+        "on a deal line)"
+    ),
+    "NETWORK": "assessed over its own members (no link to any deal line)",
+}
+
+
+def assessed_as(factors: Row | None) -> str:
+    """On what evidence a network's priority was counted, from its network_priority_factors
+    row; empty when the row (or an older warehouse's column) is missing. A value this
+    module does not know is printed as it stands, never dropped."""
+    population = (factors or {}).get("assessed_population")
+    if not population:
+        return ""
+    wording = ASSESSED_AS.get(population, "assessed as " + population + " {line}")
+    return wording.format(line=factors.get("assessed_line_id") or "–").strip()
