@@ -10,8 +10,11 @@
     crimes carrying the CCE or COUNTY_LINES marker, county-lines language or
     a deal line get CRIME_CL_VICTIM (and, when the crime's own narrative
     holds that language or line, CRIME_CL_VICTIM_NARRATIVE, which the seed
-    lets flag alone: a marker is also left on unrelated crimes), and victims
-    of a crime whose MO text
+    lets flag alone: a marker is also left on unrelated crimes); victims of
+    an exploitation offence recorded with the COUNTY_LINES or CCE marker or
+    a deal line get CRIME_CL_EXPLOITATION_VICTIM too (flags alone: slavery
+    or kidnap by a line; without the marker such offences are mostly
+    domestic), and victims of a crime whose MO text
     describes cuckooing (the lexicon's cuckooing terms at strength at least
     the var `cl_victim_min_cuckooing_strength`, default 0.9: cuckooed, a home
     taken over, used as a base) CRIME_CUCKOOING_VICTIM; witnesses get
@@ -202,6 +205,23 @@ found as (
         and (
             person_facts.text_strength
             >= {{ var('cl_victim_min_text_strength', 0.5) }}
+            or person_facts.line_id is not null
+        )
+    union all
+    select
+        person_facts.nominal_id,
+        'CRIME_CL_EXPLOITATION_VICTIM' as indicator,
+        person_facts.crime_ref as record_ref,
+        person_facts.event_date,
+        person_facts.line_id,
+        1.0 as strength
+    from person_facts
+    where
+        person_facts.is_victim
+        and person_facts.offence_kind = 'EXPLOITATION'
+        and (
+            person_facts.marker_list like '%;CCE;%'
+            or person_facts.marker_list like '%;COUNTY_LINES;%'
             or person_facts.line_id is not null
         )
     union all

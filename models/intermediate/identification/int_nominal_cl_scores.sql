@@ -10,7 +10,8 @@
     line by a record of theirs that writes its phone or name: a LINE
     indicator; var `cl_line_evidence_flags`, default true; or an indicator
     the seed marks `flags_alone`: the victim of a crime whose narrative
-    describes county-lines activity; and, for a child or a person of unknown age, found with a
+    describes county-lines activity or of an exploitation offence marked
+    county lines; and, for a child or a person of unknown age, found with a
     person flagged on their own records while missing: an adult known only
     through that link stays unflagged unless the var
     `cl_association_flags_adults` (default false) is set, since nothing on
