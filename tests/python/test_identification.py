@@ -201,13 +201,13 @@ def test_every_listed_person_is_referred(connection) -> None:
 
 
 def test_flag_needs_specific_or_line_evidence(connection) -> None:
-    """A score alone does not flag: every flagged person has two different indicators the
-    seed marks `is_specific`, a LINE indicator or one the seed marks `flags_alone`, and some
-    people at the threshold without them are left unflagged (local dealers, exploited
-    children with no line evidence)."""
+    """A score alone does not flag: every flagged person has indicators the seed marks
+    `is_specific` of two different evidence kinds, a LINE indicator or one the seed marks
+    `flags_alone`, and some people at the threshold without them are left unflagged (local
+    dealers, exploited children with no line evidence)."""
     rows = connection.execute(
         "select scores.nominal_id, scores.is_county_lines, scores.cl_score, "
-        "count(distinct case when weights.is_specific then indicators.indicator end) >= 2 "
+        "count(distinct case when weights.is_specific then weights.evidence_kind end) >= 2 "
         "as has_specific, "
         "bool_or(weights.category = 'LINE' or weights.flags_alone) as has_line "
         "from marts.nominal_county_lines as scores "

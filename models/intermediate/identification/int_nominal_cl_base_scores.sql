@@ -5,9 +5,10 @@
     person county lines alone), before network context. is_base_flagged:
     base score at least the var `cl_score_threshold` (default 4) and, with
     the var `cl_require_specific_evidence` (default true), at least
-    `cl_min_specific_indicators` (default 2) different indicators the seed
-    marks `is_specific` (evidence of a deal line's operation, not of drug
-    crime or vulnerability in general, corroborated by a second kind). -#}
+    `cl_min_specific_indicators` (default 2) indicators the seed marks
+    `is_specific` (evidence of a deal line's operation, not of drug crime or
+    vulnerability in general) of different `evidence_kind`s (corroborated by
+    a second kind, not the same fact recorded twice). -#}
 with indicators as (
     select * from {{ ref('int_cl_indicators') }}
 ),
@@ -23,6 +24,7 @@ per_indicator as (
         weights.category as indicator_category,
         weights.cap as indicator_cap,
         weights.is_specific,
+        coalesce(weights.evidence_kind, indicators.indicator) as evidence_kind,
         count(*) as occurrence_count,
         least(
             {{ exact_sum('indicators.weight') }}, weights.cap
@@ -30,7 +32,7 @@ per_indicator as (
     from indicators
     inner join weights
         on indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 6
 ),
 
 final as (
@@ -48,7 +50,9 @@ final as (
         {{ exact_sum('per_indicator.capped_weight') }}
         >= {{ var('cl_score_threshold', 4) }}
         {%- if var('cl_require_specific_evidence', true) %}
-            and sum(case when per_indicator.is_specific then 1 else 0 end)
+            and count(distinct case
+                when per_indicator.is_specific then per_indicator.evidence_kind
+            end)
             >= {{ var('cl_min_specific_indicators', 2) }}
         {%- endif %} as is_base_flagged
     from per_indicator

@@ -3,9 +3,11 @@
     county-lines score = the capped source indicators + the capped network
     indicators (the network part itself at most `cl_network_cap`, default 4),
     the flag (score at least `cl_score_threshold`, default 4, with at least
-    `cl_min_specific_indicators` (default 2) different indicators the seed
-    marks `is_specific` when the var `cl_require_specific_evidence` is true,
-    the default: two kinds of county-lines evidence corroborate each other;
+    `cl_min_specific_indicators` (default 2) indicators the seed marks
+    `is_specific`, of different `evidence_kind`s, when the var
+    `cl_require_specific_evidence` is true, the default: two kinds of
+    county-lines evidence corroborate each other, one fact recorded twice
+    (travel on a crime and on its custody record) does not;
     or tied to a deal
     line by a record of theirs that writes its phone or name: a LINE
     indicator; var `cl_line_evidence_flags`, default true; or an indicator
@@ -74,6 +76,8 @@ per_indicator as (
         weights.cap as indicator_cap,
         weights.is_specific,
         coalesce(weights.flags_alone, false) as flags_alone,
+        coalesce(weights.evidence_kind, all_indicators.indicator)
+            as evidence_kind,
         count(*) as occurrence_count,
         least(
             {{ exact_sum('all_indicators.weight') }}, weights.cap
@@ -82,7 +86,7 @@ per_indicator as (
     from all_indicators
     inner join weights
         on all_indicators.indicator = weights.indicator
-    group by 1, 2, 3, 4, 5, 6, 7
+    group by 1, 2, 3, 4, 5, 6, 7, 8
 ),
 
 ranked as (
@@ -120,8 +124,8 @@ per_nominal as (
         max(case
             when ranked.indicator_category = 'LINE' then 1 else 0
         end) = 1 as has_line_evidence,
-        sum(case
-            when ranked.is_specific then 1 else 0
+        count(distinct case
+            when ranked.is_specific then ranked.evidence_kind
         end) as specific_indicator_count,
         max(case
             when
