@@ -80,6 +80,8 @@ person_facts as (
         people.nominal_id,
         people.person_role in ('SUSPECT', 'OFFENDER') as is_offender,
         people.person_role = 'VICTIM' as is_victim,
+        crime_facts.marker_list like '%;COUNTY_LINES;%' as has_cl_marker,
+        crime_facts.marker_list like '%;CCE;%' as has_cce_marker,
         crime_facts.*
     from people
     inner join crime_facts
@@ -97,7 +99,7 @@ found as (
     from person_facts
     where
         person_facts.is_offender
-        and person_facts.marker_list like '%;COUNTY_LINES;%'
+        and person_facts.has_cl_marker
     union all
     select
         person_facts.nominal_id,
@@ -109,7 +111,7 @@ found as (
     from person_facts
     where
         (person_facts.is_offender or person_facts.is_victim)
-        and person_facts.marker_list like '%;CCE;%'
+        and person_facts.has_cce_marker
     union all
     select
         person_facts.nominal_id,
@@ -138,7 +140,7 @@ found as (
         and person_facts.offence_kind = 'CLASS_A_POSSESSION'
         and (
             person_facts.is_out_of_force
-            or person_facts.marker_list like '%;COUNTY_LINES;%'
+            or person_facts.has_cl_marker
         )
     union all
     select
@@ -171,8 +173,8 @@ found as (
         person_facts.line_id,
         case
             when
-                person_facts.marker_list like '%;CCE;%'
-                or person_facts.marker_list like '%;COUNTY_LINES;%'
+                person_facts.has_cce_marker
+                or person_facts.has_cl_marker
                 then 1.0
             else person_facts.text_strength
         end as strength
@@ -181,8 +183,8 @@ found as (
         person_facts.is_victim
         and coalesce(person_facts.offence_kind, '') != 'EXPLOITATION'
         and (
-            person_facts.marker_list like '%;CCE;%'
-            or person_facts.marker_list like '%;COUNTY_LINES;%'
+            person_facts.has_cce_marker
+            or person_facts.has_cl_marker
             or person_facts.text_strength
             >= {{ var('cl_victim_min_text_strength', 0.5) }}
             or person_facts.line_id is not null
@@ -220,8 +222,8 @@ found as (
         person_facts.is_victim
         and person_facts.offence_kind = 'EXPLOITATION'
         and (
-            person_facts.marker_list like '%;CCE;%'
-            or person_facts.marker_list like '%;COUNTY_LINES;%'
+            person_facts.has_cce_marker
+            or person_facts.has_cl_marker
             or person_facts.line_id is not null
         )
     union all
