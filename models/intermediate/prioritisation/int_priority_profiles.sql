@@ -185,7 +185,11 @@ firearms_people as (
             lexicon_matches.source_system = record_people.source_system
             and lexicon_matches.record_ref = record_people.record_ref
     where
-        lexicon_matches.term_id = 'firearm'
+        lexicon_matches.term_id in (
+            {%- for term in var('priority_firearm_terms') %}
+                '{{ term }}'{{ "," if not loop.last }}
+            {%- endfor %}
+        )
         and (
             (
                 lexicon_matches.source_system = 'CRIMES'
