@@ -285,6 +285,48 @@ def test_victim_reasons_rest_on_the_persons_own_evidence(connection) -> None:
             assert set(found) & supply and set(found) & victim
 
 
+def test_cuckooing_victims_rest_on_the_crime(connection) -> None:
+    """A cuckooing victim's crime narrative holds strong cuckooing language, or weaker
+    cuckooing wording on a crime about drugs or a line (a COUNTY_LINES, CCE or DRUGS
+    marker, an exploitation offence, a deal line or other county-lines language); and every
+    victim of such a crime has the indicator."""
+    rows = connection.execute(
+        "select people.nominal_id, signals.cuckooing_strength, "
+        "signals.supply_strength + signals.travel_strength + signals.debt_strength "
+        "+ signals.exploitation_strength > 0 as other_language, "
+        "regexp_matches(';' || upper(coalesce(crimes.markers, '')) || ';', "
+        "';(COUNTY_LINES|CCE|DRUGS);') as has_marker, "
+        "coalesce(codes.offence_kind = 'EXPLOITATION', false) as is_exploitation, "
+        "choice.line_id is not null as has_line, "
+        "indicators.nominal_id is not null as has_indicator "
+        "from intermediate.int_cl_record_people as people "
+        "inner join intermediate.int_cl_text_signals as signals "
+        "on people.source_system = signals.source_system "
+        "and people.record_ref = signals.record_ref "
+        "inner join staging.stg_crimes__crimes as crimes "
+        "on people.record_ref = crimes.crime_ref "
+        "left join reference.cl_offence_codes as codes on crimes.ho_code = codes.ho_code "
+        "left join intermediate.int_cl_record_line_choice as choice "
+        "on choice.source_system = 'CRIMES' and people.record_ref = choice.record_ref "
+        "left join marts.county_lines_indicators as indicators "
+        "on indicators.indicator = 'CRIME_CUCKOOING_VICTIM' "
+        "and people.nominal_id = indicators.nominal_id "
+        "and people.record_ref = indicators.record_ref "
+        "where people.source_system = 'CRIMES' and people.person_role = 'VICTIM' "
+        "and signals.cuckooing_strength > 0"
+    ).df()
+    assert len(rows) > 0, "no cuckooing language on a victim's crime in the small extract"
+    context = rows["other_language"] | rows["has_marker"] | rows["is_exploitation"]
+    expected = (rows["cuckooing_strength"] >= 0.9) | (context | rows["has_line"])
+    assert (rows["has_indicator"] == expected).all()
+    assert (rows["has_indicator"] & (rows["cuckooing_strength"] < 0.9)).any()
+    counted = connection.execute(
+        "select count(*) from marts.county_lines_indicators "
+        "where indicator = 'CRIME_CUCKOOING_VICTIM'"
+    ).fetchone()[0]
+    assert counted == int(rows["has_indicator"].sum())
+
+
 def test_accuracy_floors(connection, small_extract: Path) -> None:
     truth = small_extract / "truth"
     read = {"dtype": str, "keep_default_na": False}

@@ -17,8 +17,11 @@
     domestic), and victims of a crime whose MO text
     describes cuckooing (the lexicon's cuckooing terms at strength at least
     the var `cl_victim_min_cuckooing_strength`, default 0.9: cuckooed, a home
-    taken over, used as a base) CRIME_CUCKOOING_VICTIM; witnesses get
-    nothing. `strength` (0-1)
+    taken over, used as a base; or weaker cuckooing wording, such as heavy
+    footfall or a vulnerable occupant, on a crime that is itself about drugs
+    or a line: the COUNTY_LINES, CCE or DRUGS marker, an exploitation
+    offence, a deal line, or other county-lines language in the same
+    narrative) CRIME_CUCKOOING_VICTIM; witnesses get nothing. `strength` (0-1)
     multiplies the indicator weight. -#}
 with people as (
     select * from {{ ref('int_cl_record_people') }}
@@ -60,6 +63,11 @@ crime_facts as (
         offence_codes.offence_kind,
         coalesce(text_signals.text_strength, 0) as text_strength,
         coalesce(text_signals.cuckooing_strength, 0) as cuckooing_strength,
+        coalesce(text_signals.supply_strength, 0)
+        + coalesce(text_signals.travel_strength, 0)
+        + coalesce(text_signals.debt_strength, 0)
+        + coalesce(text_signals.exploitation_strength, 0)
+        > 0 as has_other_cl_language,
         line_choice.line_id,
         {{ is_out_of_force('districts', 'areas') }} as is_out_of_force
     from crimes
@@ -82,6 +90,7 @@ person_facts as (
         people.person_role = 'VICTIM' as is_victim,
         crime_facts.marker_list like '%;COUNTY_LINES;%' as has_cl_marker,
         crime_facts.marker_list like '%;CCE;%' as has_cce_marker,
+        crime_facts.marker_list like '%;DRUGS;%' as has_drugs_marker,
         crime_facts.*
     from people
     inner join crime_facts
@@ -237,8 +246,23 @@ found as (
     from person_facts
     where
         person_facts.is_victim
-        and person_facts.cuckooing_strength
-        >= {{ var('cl_victim_min_cuckooing_strength', 0.9) }}
+        and (
+            person_facts.cuckooing_strength
+            >= {{ var('cl_victim_min_cuckooing_strength', 0.9) }}
+            or (
+                -- weak cuckooing wording (heavy footfall, a vulnerable
+                -- occupant) on a crime about drugs or a line
+                person_facts.cuckooing_strength > 0
+                and (
+                    person_facts.has_cl_marker
+                    or person_facts.has_cce_marker
+                    or person_facts.has_drugs_marker
+                    or person_facts.offence_kind = 'EXPLOITATION'
+                    or person_facts.line_id is not null
+                    or person_facts.has_other_cl_language
+                )
+            )
+        )
     union all
     select
         person_facts.nominal_id,
