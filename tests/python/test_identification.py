@@ -327,6 +327,21 @@ def test_cuckooing_victims_rest_on_the_crime(connection) -> None:
     assert counted == int(rows["has_indicator"].sum())
 
 
+def test_a_referral_names_a_line_the_person_is_on(connection) -> None:
+    """A referred person on a deal line by their own records is referred to one of their own
+    lines, not to a line known only through associates or offenders."""
+    rows = connection.execute(
+        "select referrals.nominal_id, referrals.line_id, "
+        "list(distinct line_people.line_id) as own_lines "
+        "from marts.safeguarding_referrals as referrals "
+        "inner join marts.deal_line_nominals as line_people "
+        "on referrals.nominal_id = line_people.nominal_id "
+        "group by 1, 2"
+    ).fetchall()
+    assert rows, "no referred person is on a deal line in the small extract"
+    assert all(line_id in own_lines for _, line_id, own_lines in rows)
+
+
 def test_accuracy_floors(connection, small_extract: Path) -> None:
     truth = small_extract / "truth"
     read = {"dtype": str, "keep_default_na": False}

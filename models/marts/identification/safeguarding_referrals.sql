@@ -5,7 +5,10 @@
     and the reasons in words. Line strength: their own records naming the
     line (2 per record), associates on the line (1 per shared record) and
     the line of the suspects or offenders of a crime against them (1 per
-    crime). -#}
+    crime). A line the person is on by their own records (deal_line_nominals)
+    comes before lines known only through other people, however many of
+    those: second-hand links add up across a busy network, the person's own
+    evidence does not. -#}
 with scores as (
     select * from {{ ref('int_nominal_cl_scores') }}
 ),
@@ -99,7 +102,8 @@ direct_lines as (
     select
         line_people.nominal_id,
         line_people.line_id,
-        line_people.evidence_count * 2.0 as link_strength
+        line_people.evidence_count * 2.0 as link_strength,
+        1 as is_direct
     from line_people
 ),
 
@@ -107,7 +111,8 @@ associate_lines as (
     select
         associations.nominal_id_a as nominal_id,
         line_people.line_id,
-        sum(associations.evidence_count) * 1.0 as link_strength
+        sum(associations.evidence_count) * 1.0 as link_strength,
+        0 as is_direct
     from associations
     inner join line_people
         on associations.nominal_id_b = line_people.nominal_id
@@ -116,7 +121,8 @@ associate_lines as (
     select
         associations.nominal_id_b as nominal_id,
         line_people.line_id,
-        sum(associations.evidence_count) * 1.0 as link_strength
+        sum(associations.evidence_count) * 1.0 as link_strength,
+        0 as is_direct
     from associations
     inner join line_people
         on associations.nominal_id_a = line_people.nominal_id
@@ -147,7 +153,8 @@ offender_lines as (
     select
         offended_against.nominal_id,
         line_people.line_id,
-        count(distinct offended_against.record_ref) * 1.0 as link_strength
+        count(distinct offended_against.record_ref) * 1.0 as link_strength,
+        0 as is_direct
     from offended_against
     inner join line_people
         on offended_against.offender_nominal_id = line_people.nominal_id
@@ -159,7 +166,8 @@ candidate_lines as (
     select
         all_lines.nominal_id,
         all_lines.line_id,
-        {{ exact_sum('all_lines.link_strength') }} as link_strength
+        {{ exact_sum('all_lines.link_strength') }} as link_strength,
+        max(all_lines.is_direct) as is_direct
     from (
         select * from direct_lines
         union all
@@ -176,7 +184,10 @@ best_lines as (
         candidate_lines.line_id,
         row_number() over (
             partition by candidate_lines.nominal_id
-            order by candidate_lines.link_strength desc, candidate_lines.line_id asc
+            order by
+                candidate_lines.is_direct desc,
+                candidate_lines.link_strength desc,
+                candidate_lines.line_id asc
         ) as line_rank
     from candidate_lines
 ),
