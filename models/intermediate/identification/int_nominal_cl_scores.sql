@@ -26,7 +26,11 @@
     `cl_victim_disclosure_indicators`); the victim of a crime recorded as
     the cuckooing of their address (`cl_victim_cuckooing_indicators`);
     flagged and vulnerable at a supply
-    arrest (`cl_victim_vulnerability_indicators`); flagged and the victim of
+    arrest (`cl_victim_vulnerability_indicators`); flagged and reported
+    missing themselves, at any age (an indicator of the var
+    `cl_victim_missing_indicators` on an episode of theirs: someone was
+    concerned enough to report them missing, and going missing while
+    working a line is how runners are found); flagged and the victim of
     an exploitation offence (kidnap, false imprisonment, slavery:
     `cl_victim_offence_indicators`); flagged, dealing (`cl_supply_indicators`)
     and the victim of a county-lines crime (`cl_victim_crime_indicators`):
@@ -152,6 +156,11 @@ per_nominal as (
             ['CRIME_CUCKOOING_VICTIM']
         )) }} as is_cuckooing_victim,
         {{ any_indicator_in('ranked.indicator', var(
+            'cl_victim_missing_indicators',
+            ['MISSING_REPEAT', 'MISSING_FOUND_OUT_OF_FORCE', 'MISSING_LINE_PHONE',
+             'MISSING_TEXT', 'MISSING_CCE_CONCERN', 'MISSING_LOOKED_AFTER']
+        )) }} as is_reported_missing,
+        {{ any_indicator_in('ranked.indicator', var(
             'cl_victim_offence_indicators',
             ['CRIME_EXPLOITATION_VICTIM']
         )) }} as is_exploitation_offence_victim,
@@ -214,6 +223,8 @@ victims as (
             when flagged.is_cuckooing_victim then 'CUCKOOING_VICTIM'
             when flagged.is_county_lines and flagged.has_vulnerability
                 then 'VULNERABLE_AT_SUPPLY_ARREST'
+            when flagged.is_county_lines and flagged.is_reported_missing
+                then 'FLAGGED_AND_MISSING'
             when
                 flagged.is_county_lines
                 and flagged.is_exploitation_offence_victim
