@@ -381,6 +381,16 @@ def summary(warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE) -> None:
     print_summary(warehouse, Console())
 
 
+def shown_measure(value: object) -> str:
+    """A measure as the evaluation table prints it: floats to 4 places, a dash for None,
+    and a breakdown (a dict) one `name value` line per entry."""
+    if isinstance(value, dict):
+        return "\n".join(f"{name} {shown_measure(item)}" for name, item in value.items())
+    if value is None:
+        return "–"
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
 @app.command()
 def evaluate(
     truth: Annotated[
@@ -411,8 +421,7 @@ def evaluate(
         table.add_column(column)
     for area, measures in results.items():
         for measure, value in measures.items():
-            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
-            table.add_row(area, measure, shown)
+            table.add_row(area, measure, shown_measure(value))
     Console().print(table)
     if identity_breakdown:
         from countylines.evaluate.identity import print_identity_report
