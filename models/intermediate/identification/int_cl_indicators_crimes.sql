@@ -91,6 +91,11 @@ person_facts as (
         crime_facts.marker_list like '%;COUNTY_LINES;%' as has_cl_marker,
         crime_facts.marker_list like '%;CCE;%' as has_cce_marker,
         crime_facts.marker_list like '%;DRUGS;%' as has_drugs_marker,
+        -- the crime's own narrative describes county-lines activity or names
+        -- a deal line
+        crime_facts.text_strength
+        >= {{ var('cl_victim_min_text_strength', 0.5) }}
+        or crime_facts.line_id is not null as has_cl_narrative,
         crime_facts.*
     from people
     inner join crime_facts
@@ -194,9 +199,7 @@ found as (
         and (
             person_facts.has_cce_marker
             or person_facts.has_cl_marker
-            or person_facts.text_strength
-            >= {{ var('cl_victim_min_text_strength', 0.5) }}
-            or person_facts.line_id is not null
+            or person_facts.has_cl_narrative
         )
     union all
     select
@@ -213,11 +216,7 @@ found as (
     where
         person_facts.is_victim
         and coalesce(person_facts.offence_kind, '') != 'EXPLOITATION'
-        and (
-            person_facts.text_strength
-            >= {{ var('cl_victim_min_text_strength', 0.5) }}
-            or person_facts.line_id is not null
-        )
+        and person_facts.has_cl_narrative
     union all
     select
         person_facts.nominal_id,
