@@ -73,8 +73,9 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def assessed_populations(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """network_id -> the population its priority is counted over (empty if not recorded)."""
+def priority_factors(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The rows of `network_priority_factors`; for a warehouse built before it recorded
+    `assessed_population`, no rows (network_id and assessed_population columns only)."""
     columns = {
         row[0]
         for row in connection.execute(
@@ -83,11 +84,8 @@ def assessed_populations(connection: duckdb.DuckDBPyConnection) -> dict[str, str
         ).fetchall()
     }
     if "assessed_population" not in columns:
-        return {}
-    rows = connection.execute(
-        "select network_id, assessed_population from marts.network_priority_factors"
-    ).fetchall()
-    return dict(rows)
+        return pd.DataFrame({"network_id": [], "assessed_population": []}, dtype=object)
+    return connection.execute("select * from marts.network_priority_factors").df()
 
 
 def is_assessed_as_a_line(assessed_population: pd.Series) -> pd.Series:
@@ -121,8 +119,10 @@ def network_lines(
     person_of: dict[str, str],
     truth_persons: pd.DataFrame,
     truth_lines: pd.DataFrame,
+    factors: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Networks mapped to the truth line most of their county-lines members hold.
+    """Networks mapped to the truth line most of their county-lines members hold (`factors`:
+    the rows of network_priority_factors, see priority_factors).
 
     One row per mapped network: network_id, priority_score, assessed_population (LINE,
     LINE_VIA_CUSTOMERS, LINE_VIA_REFERRAL, NETWORK, or None for a warehouse without it),
@@ -139,7 +139,9 @@ def network_lines(
         ["network_id", "members", "line_id"], ascending=[True, False, True]
     ).drop_duplicates("network_id")
     scores = connection.execute("select network_id, priority_score from marts.networks").df()
-    scores["assessed_population"] = scores["network_id"].map(assessed_populations(connection))
+    scores = scores.merge(
+        factors[["network_id", "assessed_population"]], on="network_id", how="left"
+    )
     threat = truth_lines[["line_id", "threat"]].assign(threat=lambda df: df["threat"].astype(float))
     return counts.merge(scores, on="network_id").merge(threat, on="line_id")
 
@@ -152,15 +154,11 @@ def prioritisation_measures(
 ) -> dict[str, object]:
     """Network priority Spearman, enforcement precision@20, victims routed to enforcement."""
     person_of = nominal_to_person(connection, truth_identity)
-    mapped = network_lines(connection, person_of, truth_persons, truth_lines)
+    factors = priority_factors(connection)
+    mapped = network_lines(connection, person_of, truth_persons, truth_lines, factors)
     main = mapped.sort_values(
         ["line_id", "members", "priority_score"], ascending=[True, False, False]
     ).drop_duplicates("line_id")
-    factors = (
-        connection.execute("select * from marts.network_priority_factors").df()
-        if assessed_populations(connection)
-        else pd.DataFrame({"network_id": []})
-    )
 
     priority = connection.execute(
         "select nominal_id, priority_rank, route from marts.nominal_priority"
