@@ -297,6 +297,31 @@ def test_corpus_report_escapes_its_hostile_text(corpus_warehouse: Path, tmp_path
     assert "<script" not in html.lower()
 
 
+def test_match_weights_are_charted_from_the_mart(small_report: Path, small_db) -> None:
+    """Every learnt level of the linkage model is a row with its weight and a bar whose
+    direction is the weight's sign."""
+    quality = _section(small_report.read_text(), "data-quality")
+    expected = small_db.execute(
+        "select comparison, match_weight from marts.nominal_match_weights "
+        "where not is_null_level and comparison <> 'prior'"
+    ).fetchall()
+    shown = re.findall(
+        r'<tr data-comparison="([^"]+)">[^\n]*?aria-label="([^"]+)">'
+        r'(?:[^\n]*?fill="(#[0-9a-f]+)")?',
+        quality,
+    )
+    assert len(expected) > 20
+    assert sorted((comparison, label) for comparison, label, _ in shown) == sorted(
+        (comparison, "not estimated" if weight is None else f"{weight:+.1f} bits")
+        for comparison, weight in expected
+    )
+    for _, label, colour in shown:
+        if label == "not estimated":
+            assert not colour
+        else:
+            assert colour == ("#c33" if label.startswith("-") else "#2a7")
+
+
 def test_empty_marts_give_a_valid_report(small_warehouse: Path, tmp_path: Path) -> None:
     warehouse = _copy_marts(small_warehouse, tmp_path / "empty.duckdb", empty=True)
     html = write_report(warehouse, tmp_path / "empty.html").read_text()

@@ -69,16 +69,56 @@ def test_strong_links_merge_and_ids_are_the_smallest_record() -> None:
     assert list(decisions["decision"]) == ["accepted", "accepted"]
 
 
+def _named(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows,
+        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    )
+
+
 def test_father_and_son_of_the_same_name_stay_apart() -> None:
-    records = _records(
-        ("NOMINAL:N1", "M", date(1975, 3, 5), None),
-        ("NOMINAL:N2", "M", date(2001, 6, 9), None),
+    records = _named(
+        ("NOMINAL:N1", "M", date(1975, 3, 5), None, "GOLDYARD", "GARY"),
+        ("NOMINAL:N2", "M", date(2001, 6, 9), None, "GOLDYARD", "GARY"),
     )
     assignments, decisions = cluster_records(
         records, _links(("NOMINAL:N1", "NOMINAL:N2", "probabilistic", 0.99))
     )
     assert assignments["cluster_size"].tolist() == [1, 1]
-    assert decisions["decision"].tolist() == ["rejected_date_of_birth"]
+    assert decisions["decision"].tolist() == ["rejected_generation"]
+
+
+def test_a_year_typed_wrong_is_not_a_generation() -> None:
+    records = _named(
+        ("NOMINAL:N1", "M", date(1956, 3, 5), None, "GOLDYARD", "GARY"),
+        ("NOMINAL:N2", "M", date(1976, 3, 5), None, "GOLDYARD", "GARY"),
+    )
+    _, decisions = cluster_records(
+        records, _links(("NOMINAL:N1", "NOMINAL:N2", "probabilistic", 0.99))
+    )
+    assert decisions["decision"].tolist() == ["accepted"]
+
+
+def test_a_disagreeing_date_of_birth_or_sex_is_evidence_not_a_veto() -> None:
+    """Real duplicates carry several corruptions at once: the model's probability has
+    weighed them, and clustering does not refuse the link again."""
+    records = _named(
+        ("NOMINAL:N1", "M", date(1975, 3, 5), None, "HALBY", "RYAN"),
+        ("NOMINAL:N2", "F", date(1976, 4, 5), None, "HALBY", "RYAN"),
+    )
+    _, decisions = cluster_records(
+        records, _links(("NOMINAL:N1", "NOMINAL:N2", "probabilistic", 0.99))
+    )
+    assert decisions["decision"].tolist() == ["accepted"]
+
+
+def test_an_id_that_is_not_pnc_shaped_is_not_a_veto() -> None:
+    records = _records(
+        ("R:A", None, date(1988, 1, 30), "1804974"),
+        ("R:B", None, date(1988, 1, 30), "1809474"),
+    )
+    _, decisions = cluster_records(records, _links(("R:A", "R:B", "probabilistic", 0.999)))
+    assert decisions["decision"].tolist() == ["accepted"]
 
 
 def test_one_weak_link_does_not_chain_two_families() -> None:
@@ -160,7 +200,28 @@ def test_twins_stay_apart() -> None:
         records, _links(("R:A", "R:B", "probabilistic", 0.999))
     )
     assert assignments["cluster_size"].tolist() == [1, 1]
-    assert decisions["decision"].tolist() == ["rejected_forename"]
+    assert decisions["decision"].tolist() == ["rejected_twin"]
+
+
+def test_twins_of_opposite_sex_stay_apart() -> None:
+    """A brother and sister born the same day at one address: the model may score them
+    near-certain (surname, date of birth and postcode agree), but both records say who
+    they are, and they differ in forename and in sex."""
+    records = _named(
+        ("R:A", "M", date(2013, 4, 4), None, "GLADWELL", "EOIN"),
+        ("R:B", "F", date(2013, 4, 4), None, "GLADWELL", "SINEAD"),
+    )
+    _, decisions = cluster_records(records, _links(("R:A", "R:B", "probabilistic", 0.9999)))
+    assert decisions["decision"].tolist() == ["rejected_twin"]
+
+
+def test_same_surname_and_birthday_without_a_sex_is_left_to_the_model() -> None:
+    records = _named(
+        ("R:A", None, date(1981, 10, 17), None, "CURETON", "OLIVER"),
+        ("R:B", None, date(1981, 10, 17), None, "CURETON", "SOPHIE"),
+    )
+    _, decisions = cluster_records(records, _links(("R:A", "R:B", "probabilistic", 0.999)))
+    assert decisions["decision"].tolist() == ["accepted"]
 
 
 def test_forename_variants_and_swapped_names_still_merge() -> None:
@@ -213,7 +274,7 @@ def test_records_no_link_touches_are_singletons_listed_once_in_order() -> None:
     )
     links = _links(
         ("R:A", "R:B", "probabilistic", 0.999),
-        ("R:A", "R:C", "probabilistic", 0.999),  # sexes differ
+        ("R:A", "R:C", "probabilistic", 0.9),  # below the threshold
         ("R:A", "R:Z", "exact_key", 1.0),  # R:Z is no record of the extract
     )
     assignments, decisions = cluster_records(records, links)
@@ -224,4 +285,4 @@ def test_records_no_link_touches_are_singletons_listed_once_in_order() -> None:
         "match_method": ["probabilistic", "probabilistic", "singleton", "singleton"],
     }
     assert assignments["match_probability"].fillna(0.0).tolist() == [0.999, 0.999, 0.0, 0.0]
-    assert decisions["decision"].tolist() == ["unknown_record", "accepted", "rejected_sex"]
+    assert decisions["decision"].tolist() == ["unknown_record", "accepted", "below_threshold"]

@@ -1,8 +1,8 @@
 """Every link considered between person records, with the clustering's decision.
 
 A thin wrapper over python/countylines/resolution/clustering.py: analyst SAME overrides,
-exact keys and probabilistic scores are clustered strongest first under constraints
-(analyst DIFFERENT, sex, date of birth, PNC, forenames, weak bridges); then contacts and
+exact keys and probabilistic scores are clustered strongest first under the constraints
+of what is truly exclusive (analyst DIFFERENT, two different PNC ids, twins, weak bridges); then contacts and
 associates that identify no one on their own are attached to the one person they fit
 (python/countylines/resolution/attachment.py: among the people their prisoner or missing
 person is known to associate with, or the one person of the extract) and the clustering is
@@ -28,6 +28,7 @@ RECORD_COLUMNS = (
     "name_key",
     "sex",
     "phone",
+    "postcode",
     "date_of_birth",
 )
 

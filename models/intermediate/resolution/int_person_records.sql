@@ -161,12 +161,13 @@ final as (
         unioned.phone,
         unioned.date_of_birth,
         (
-            unioned.surname_std is not null
-            and (
-                unioned.forenames_std is not null
-                or unioned.date_of_birth is not null
-                or unioned.pnc_id is not null
+            unioned.source_system not in ('PINS_CONTACT', 'COMPACT_ASSOCIATE')
+            or unioned.pnc_id is not null
+            or (
+                unioned.surname_std is not null
+                and (unioned.forenames_std is not null or unioned.date_of_birth is not null)
             )
+            or (unioned.forenames_std is not null and unioned.date_of_birth is not null)
         ) as has_identity
     from unioned
 )

@@ -52,6 +52,7 @@ class ReportData:
     intel_credibility: list[Row]
     identity_by_source: list[Row]
     identity_totals: Row
+    match_weights: list[Row] = field(default_factory=list)
     link_types: list[str] = field(default_factory=list)
 
 
@@ -313,6 +314,14 @@ def load_report_data(warehouse: Path, top_networks: int = 5, top_targets: int = 
                 "(select count(*) from marts.nominals) as nominal_count, "
                 "(select count(*) from marts.nominals where source_record_count > 1) "
                 "as multi_record_count",
+            ),
+            match_weights=_rows(
+                connection,
+                "select comparison, level_order, level, m_probability, u_probability, "
+                "match_weight, tf_adjustment_column, is_fixed from marts.nominal_match_weights "
+                "where not is_null_level order by comparison = 'prior' desc, "
+                "case comparison when 'surname' then 1 when 'forename' then 2 "
+                "when 'date_of_birth' then 3 else 4 end, comparison, level_order",
             ),
             link_types=[
                 row["link_type"]

@@ -1,18 +1,24 @@
 """Clusters of source person records from pairwise links, with constraints.
 
 Links are taken strongest first (analyst SAME overrides, then exact keys, then
-probabilistic links by descending probability) and each one merges two clusters only if
-the merge contradicts nothing:
+probabilistic links by descending probability) and each one merges two clusters unless the
+merge is truly exclusive. A disagreement (a date of birth out by a year, a forename spelt
+another way, a sex recorded wrongly) is not exclusive: it is a comparison level of the
+probabilistic model, with a weight learnt from the extract, and has already lowered the
+link's probability. What is exclusive:
 
 - an analyst has said two records across the clusters are different people;
-- the clusters' known sexes (M/F) differ;
-- no date of birth of one cluster is compatible with any of the other (equal, day and
-  month transposed, or differing in one of day, month or year: a typo);
-- the clusters carry PNC ids and none of one is within one typo (one character, or two
-  adjacent characters swapped) of any of the other;
-- records of the two clusters share a surname but none of their first forenames is
-  compatible (equal, one a prefix of the other, or similar spelling): twins and siblings
-  share a surname, date of birth and address, and differ in forename;
+- both clusters carry well-formed PNC ids and none of one is within one typo (one
+  character, or two adjacent characters swapped) of any of the other: the PNC issues one
+  id per person, so two different ids are two people (an id that is not PNC-shaped, a
+  benchmark's own number say, is compared by the model only);
+- twins: records across the clusters agree on surname and date of birth, both record a
+  sex, and do not disagree on postcode, yet no such pair has compatible first forenames
+  (equal, one a prefix of the other, a near spelling): twins and siblings born the same
+  day share all of that and differ in forename (and often in sex);
+- a generation: records across the clusters share surname, first forename and a
+  recorded sex, and were born at least GENERATION_YEARS apart, beyond a typing slip (a
+  son named after his father, often at the same address: every field agrees but one);
 - a probabilistic link below `strong_probability` would join two clusters that each
   hold several records, and the scored pairs across them average below
   `link_probability` (one weak link must not chain two families together).
@@ -23,12 +29,16 @@ smallest record id.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
 import pandas as pd
+
+#: A well-formed PNC id: year (2 or 4 digits), `/`, serial, check letter.
+PNC_SHAPE = re.compile(r"^(\d{2}|\d{4})/\d{1,7}[A-Z]$")
 
 METHOD_RANK = {"analyst_override": 0, "exact_key": 1, "probabilistic": 2}
 
@@ -46,10 +56,13 @@ class _Cluster:
     """What the constraints need to know about one cluster."""
 
     members: list[str]
-    sexes: set[str] = field(default_factory=set)
-    dobs: set[date] = field(default_factory=set)
     pncs: set[str] = field(default_factory=set)
-    names: set[tuple[str, str]] = field(default_factory=set)
+    #: (surname, date of birth) -> the (first forename, sex, postcode) recorded with them
+    born: dict[tuple[str, date], set[tuple[str, str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    #: (surname, first forename, sex) -> the dates of birth recorded with them
+    named: dict[tuple[str, str, str], set[date]] = field(default_factory=dict)
 
 
 def dobs_compatible(first: date, second: date) -> bool:
@@ -74,15 +87,23 @@ def within_one_edit(first: str, second: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def forenames_compatible(first: str, second: str) -> bool:
+#: Below this spelling similarity two forenames are different names for the twin rule
+#: (MOHAMMED / MUHAMMAD, 0.75, is one name spelt two ways; AIDAN / CIARAN, 0.55, two).
+TWIN_MIN_RATIO = 0.7
+
+#: Records of one name and sex born this many years apart or more are a parent and child.
+GENERATION_YEARS = 12
+
+
+def forenames_compatible(first: str, second: str, min_ratio: float = 0.7) -> bool:
     """Equal, one a prefix of the other (SAM / SAMUEL), one typo or two adjacent letters
     swapped (ALI / AIL), or similar spelling (MOHAMMED / MUHAMMAD: a similarity ratio of
-    at least 0.7)."""
+    at least `min_ratio`)."""
     if first.startswith(second) or second.startswith(first):
         return True
     if within_one_edit(first, second) or _adjacent_swap(first, second):
         return True
-    return SequenceMatcher(None, first, second).ratio() >= 0.7
+    return SequenceMatcher(None, first, second).ratio() >= min_ratio
 
 
 def _adjacent_swap(first: str, second: str) -> bool:
@@ -98,30 +119,53 @@ def _adjacent_swap(first: str, second: str) -> bool:
     )
 
 
-def _forename_conflict(left: _Cluster, right: _Cluster) -> bool:
-    """Records across the clusters share a surname, and no such pair has compatible
-    first forenames (while at least one such pair has forenames on both sides)."""
+def _twin_conflict(left: _Cluster, right: _Cluster) -> bool:
+    """Records across the clusters share a surname and a date of birth, both record a
+    sex, agree on postcode where both record it, and no such pair has compatible first
+    forenames: twins and siblings born the same day (a brother and sister as much as two
+    brothers: a different recorded sex only adds to the difference). Without a sex on
+    both, the records carry too little to tell twins from one person whose forename was
+    recorded wrongly, and the model's learnt forename weight decides."""
     compared = False
-    for surname, forename in left.names:
-        for other_surname, other_forename in right.names:
-            if surname != other_surname:
-                continue
-            compared = True
-            if forenames_compatible(forename, other_forename):
-                return False
+    for key, left_people in left.born.items():
+        right_people = right.born.get(key)
+        if not right_people:
+            continue
+        for forename, sex, postcode in left_people:
+            for other_forename, other_sex, other_postcode in right_people:
+                if not sex or not other_sex:
+                    continue
+                if postcode and other_postcode and postcode != other_postcode:
+                    continue
+                compared = True
+                if forenames_compatible(forename, other_forename, TWIN_MIN_RATIO):
+                    return False
+    return compared
+
+
+def _generation_conflict(left: _Cluster, right: _Cluster) -> bool:
+    """Records across the clusters share a surname, a first forename and a recorded sex,
+    and every such pair was born at least GENERATION_YEARS apart (and not one typing slip
+    apart): a parent and a child given the same name (a junior), often at one address."""
+    compared = False
+    for key, dates in left.named.items():
+        other_dates = right.named.get(key)
+        if not other_dates:
+            continue
+        for born in dates:
+            for other in other_dates:
+                compared = True
+                if abs((born - other).days) < GENERATION_YEARS * 365.25:
+                    return False
+                if dobs_compatible(born, other) or within_one_edit(
+                    born.isoformat(), other.isoformat()
+                ):
+                    return False  # a typing slip in the year (1956 / 1976), not an age gap
     return compared
 
 
 def _conflict(left: _Cluster, right: _Cluster) -> str | None:
     """The reason two clusters cannot be the same person, or None."""
-    if left.sexes and right.sexes and not (left.sexes & right.sexes):
-        return "sex"
-    if (
-        left.dobs
-        and right.dobs
-        and not any(dobs_compatible(a, b) for a in left.dobs for b in right.dobs)
-    ):
-        return "date_of_birth"
     if (
         left.pncs
         and right.pncs
@@ -130,8 +174,10 @@ def _conflict(left: _Cluster, right: _Cluster) -> str | None:
         )
     ):
         return "pnc_id"
-    if _forename_conflict(left, right):
-        return "forename"
+    if _twin_conflict(left, right):
+        return "twin"
+    if _generation_conflict(left, right):
+        return "generation"
     return None
 
 
@@ -170,28 +216,42 @@ def cluster_records(
     parent: dict[str, str] = {}
     clusters: dict[str, _Cluster] = {}
     count = len(involved)
-    surnames = involved["surname_std"].tolist() if "surname_std" in involved else [None] * count
-    forenames = involved["forename1"].tolist() if "forename1" in involved else [None] * count
+
+    def column(name: str) -> list:
+        return involved[name].tolist() if name in involved else [None] * count
+
     dobs = pd.to_datetime(involved["date_of_birth"]).dt.date.tolist()
-    for record_id, sex, dob, pnc, surname, forename in zip(
+    for record_id, sex, dob, pnc, surname, forename, postcode in zip(
         involved["record_id"].astype(str).tolist(),
-        involved["sex"].tolist(),
+        column("sex"),
         dobs,
-        involved["pnc_id"].tolist(),
-        surnames,
-        forenames,
+        column("pnc_id"),
+        column("surname_std"),
+        column("forename1"),
+        column("postcode"),
         strict=True,
     ):
         parent[record_id] = record_id
         cluster = _Cluster(members=[record_id])
-        if isinstance(sex, str) and sex in {"M", "F"}:
-            cluster.sexes.add(sex)
-        if isinstance(dob, date) and not pd.isna(dob):
-            cluster.dobs.add(dob)
-        if isinstance(pnc, str) and pnc:
+        if isinstance(pnc, str) and PNC_SHAPE.match(pnc):
             cluster.pncs.add(pnc)
-        if isinstance(surname, str) and isinstance(forename, str) and surname and forename:
-            cluster.names.add((surname, forename))
+        if (
+            isinstance(surname, str)
+            and isinstance(forename, str)
+            and surname
+            and forename
+            and isinstance(dob, date)
+            and not pd.isna(dob)
+        ):
+            cluster.born[(surname, dob)] = {
+                (
+                    forename,
+                    sex if isinstance(sex, str) and sex in {"M", "F"} else None,
+                    postcode if isinstance(postcode, str) and postcode else None,
+                )
+            }
+            if isinstance(sex, str) and sex in {"M", "F"}:
+                cluster.named[(surname, forename, sex)] = {dob}
         clusters[record_id] = cluster
 
     def find(record_id: str) -> str:
@@ -266,10 +326,11 @@ def cluster_records(
         merged = clusters.pop(gone)
         target = clusters[keep]
         target.members.extend(merged.members)
-        target.sexes |= merged.sexes
-        target.dobs |= merged.dobs
         target.pncs |= merged.pncs
-        target.names |= merged.names
+        for key, people in merged.born.items():
+            target.born.setdefault(key, set()).update(people)
+        for key, dates in merged.named.items():
+            target.named.setdefault(key, set()).update(dates)
         decisions.append("accepted")
         _note(best_method, best_probability, left_id, right_id, method, probability)
 

@@ -71,18 +71,40 @@ class ScoringConfig:
     prior_match_probability: float = 1e-5
     #: assumed recall of the deterministic rules used to estimate that prior
     deterministic_recall: float = 0.7
-    #: refine m probabilities by expectation maximisation after the PNC-label estimate
-    #: (off: on the synthetic force extract it moved precision and recall less than 1
-    #: point and cost a third of the scoring time)
-    em_passes: bool = False
+    #: learn m probabilities by expectation maximisation (EM_BLOCKS)
+    em_passes: bool = True
+    #: start EM from the m probabilities of the pairs sharing a PNC id, when there are any
+    pnc_labelled_start: bool = True
+    #: no one comparison level may count for more than this many bits against a match
+    #: (`floor_m_probabilities`); None: EM's m probabilities as they are
+    max_evidence_against: float | None = 10.0
+    #: re-estimate the prior from the scored pairs (`refined_prior`) instead of keeping
+    #: the deterministic rules' estimate, whose recall is only assumed
+    refine_prior: bool = True
     #: DuckDB threads for Splink (results are sorted, so they do not depend on it)
     threads: int = 2
 
 
 def _comparisons() -> list:
+    """The comparisons, each with its exact-agreement level first (null first of all).
+
+    Every level's m probability is learnt from the extract (see `_train`); only the
+    forename's 'names in another order' level is fixed at neutral (the surname comparison
+    weighs a swap, once)."""
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
+    two_of_three_parts = (
+        "(case when substr(date_of_birth_l, 1, 4) = substr(date_of_birth_r, 1, 4)"
+        " then 1 else 0 end"
+        " + case when substr(date_of_birth_l, 6, 2) = substr(date_of_birth_r, 6, 2)"
+        " then 1 else 0 end"
+        " + case when substr(date_of_birth_l, 9, 2) = substr(date_of_birth_r, 9, 2)"
+        " then 1 else 0 end) >= 2"
+    )
+    # A date of birth that disagrees is evidence, not a veto: how it disagrees (a typing
+    # slip, day and month the other way round, a year out, a decade out) and how far apart
+    # the two dates are each get their own learnt weight.
     date_of_birth = cl.CustomComparison(
         output_column_name="date_of_birth",
         comparison_levels=[
@@ -96,18 +118,19 @@ def _comparisons() -> list:
                 ),
                 label_for_charts="Day and month transposed",
             ),
-            cll.DamerauLevenshteinLevel("date_of_birth", 1),
+            cll.DamerauLevenshteinLevel("date_of_birth", 1).configure(
+                label_for_charts="One character typed wrong, or two swapped"
+            ),
             cll.CustomLevel(
-                sql_condition=(
-                    "(case when substr(date_of_birth_l, 1, 4) = substr(date_of_birth_r, 1, 4)"
-                    " then 1 else 0 end"
-                    " + case when substr(date_of_birth_l, 6, 2) = substr(date_of_birth_r, 6, 2)"
-                    " then 1 else 0 end"
-                    " + case when substr(date_of_birth_l, 9, 2) = substr(date_of_birth_r, 9, 2)"
-                    " then 1 else 0 end) >= 2"
-                ),
+                sql_condition=two_of_three_parts,
                 label_for_charts="Two of year, month, day equal",
             ),
+            cll.AbsoluteDateDifferenceLevel(
+                "date_of_birth", input_is_string=True, threshold=1, metric="year"
+            ).configure(label_for_charts="Within a year"),
+            cll.AbsoluteDateDifferenceLevel(
+                "date_of_birth", input_is_string=True, threshold=10, metric="year"
+            ).configure(label_for_charts="Within ten years"),
             cll.ElseLevel(),
         ],
     )
@@ -116,31 +139,50 @@ def _comparisons() -> list:
         comparison_levels=[
             cll.NullLevel("postcode"),
             cll.ExactMatchLevel("postcode"),
-            cll.ExactMatchLevel("postcode_district"),
+            cll.ExactMatchLevel("postcode_district").configure(label_for_charts="Same district"),
+            cll.CustomLevel(
+                sql_condition=(
+                    "regexp_extract(postcode_l, '^[A-Z]+') = regexp_extract(postcode_r, '^[A-Z]+')"
+                ),
+                label_for_charts="Same area",
+            ),
             cll.ElseLevel(),
         ],
     )
     # Surname and forename are compared separately, each with term-frequency adjustment
     # on its exact level and, at half weight, on its near level (a typo in a rare surname
     # still says much more than a typo in SMITH); each has a level for names entered the
-    # other way round.
+    # other way round, below its exact and near levels.
+    cross_exact = (
+        "(name_key_l = name_key_r) or (surname_std_l = forename1_r and forename1_l = surname_std_r)"
+    )
+    cross_near = (
+        "jaro_winkler_similarity(surname_std_l, forename1_r) >= 0.88"
+        " and jaro_winkler_similarity(forename1_l, surname_std_r) >= 0.88"
+    )
     surname = cl.CustomComparison(
         output_column_name="surname",
         comparison_levels=[
             cll.NullLevel("surname_std"),
-            cll.CustomLevel(
-                sql_condition="name_key_l = name_key_r and surname_std_l != surname_std_r",
-                label_for_charts="Same name tokens in another order (swapped names)",
-            ),
             cll.ExactMatchLevel("surname_std", term_frequency_adjustments=True),
             cll.JaroWinklerLevel("surname_std", 0.92).configure(
                 tf_adjustment_column="surname_std", tf_adjustment_weight=0.5
             ),
             cll.CustomLevel(
-                sql_condition="surname_std_l = forename1_r and forename1_l = surname_std_r",
-                label_for_charts="Surname and forename entered the other way round",
+                sql_condition=cross_exact, label_for_charts="Names entered in another order"
+            ),
+            cll.CustomLevel(
+                sql_condition=cross_near,
+                label_for_charts="Names entered the other way round, one spelt differently",
             ),
             cll.JaroWinklerLevel("surname_std", 0.8),
+            cll.CustomLevel(
+                sql_condition=(
+                    "jaro_winkler_similarity(surname_std_l, forename1_r) >= 0.88"
+                    " or jaro_winkler_similarity(forename1_l, surname_std_r) >= 0.88"
+                ),
+                label_for_charts="Surname entered as the other's forename",
+            ),
             cll.ElseLevel(),
         ],
     )
@@ -149,14 +191,14 @@ def _comparisons() -> list:
     # Counting the swap twice made full swaps with a near date of birth (ALI KHAN and KHAN
     # ALI, different people) near-certain; penalising it as a forename mismatch made swaps
     # with several forenames (SMITH DAVID DANIEL / DAVID DANIEL SMITH) doubtful.
-    swapped_order = (
-        "(name_key_l = name_key_r and surname_std_l != surname_std_r)"
-        " or (surname_std_l = forename1_r and forename1_l = surname_std_r)"
-    )
+    swapped_order = f"surname_std_l != surname_std_r and (({cross_exact}) or ({cross_near}))"
     forename = cl.CustomComparison(
         output_column_name="forename",
         comparison_levels=[
             cll.NullLevel("forename1"),
+            cll.ExactMatchLevel("forenames_std", term_frequency_adjustments=True).configure(
+                label_for_charts="All forenames equal"
+            ),
             cll.CustomLevel(
                 sql_condition=swapped_order,
                 label_for_charts="Names in another order (weighed by the surname comparison)",
@@ -165,9 +207,6 @@ def _comparisons() -> list:
                 u_probability=0.5,
                 fix_m_probability=True,
                 fix_u_probability=True,
-            ),
-            cll.ExactMatchLevel("forenames_std", term_frequency_adjustments=True).configure(
-                label_for_charts="All forenames equal"
             ),
             cll.CustomLevel(
                 sql_condition=(
@@ -190,6 +229,7 @@ def _comparisons() -> list:
                 ),
                 label_for_charts="Short form, or a forename shared in another position",
             ),
+            cll.JaroWinklerLevel("forename1", 0.8),
             cll.ElseLevel(),
         ],
     )
@@ -227,6 +267,12 @@ def _blocking_rules() -> list:
         block_on("phone"),
         block_on("postcode", "substr(surname_std, 1, 2)"),
         block_on("date_of_birth", "postcode_district"),
+        block_on("forename1", "postcode"),
+        # names entered the other way round, one of them mistyped
+        "l.surname_std = r.forename1 and l.postcode_district = r.postcode_district",
+        "l.forename1 = r.surname_std and l.postcode_district = r.postcode_district",
+        "l.surname_std = r.forename1 and l.date_of_birth = r.date_of_birth",
+        "l.forename1 = r.surname_std and l.date_of_birth = r.date_of_birth",
     ]
 
 
@@ -253,7 +299,23 @@ def prepare_records(records: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("record_id", ignore_index=True)
 
 
+#: Expectation-maximisation passes: each blocks on some columns and so trains the
+#: comparisons of the others (a comparison on a blocked column is not estimated in that
+#: pass, Splink's documented pattern). Together they train every comparison: names and
+#: postcode, phone, PNC while blocking on the date of birth; the date of birth, sex,
+#: postcode and the ids while blocking on the names; names again blocking on the postcode.
+EM_BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("date_of_birth",),
+    ("surname_std", "forename1"),
+    ("postcode", "substr(date_of_birth, 1, 4)"),
+)
+
+
 def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
+    """Fellegi-Sunter parameters from the extract itself, with no labels: the prior from
+    deterministic rules, u from random pairs, m by expectation maximisation (EM_BLOCKS).
+    Where the extract carries PNC ids, the pairs sharing one are a labelled start for the
+    m probabilities that EM then refines; without any the start is Splink's default."""
     from splink import block_on
 
     linker.training.estimate_probability_two_random_records_match(
@@ -266,16 +328,52 @@ def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
     linker.training.estimate_u_using_random_sampling(
         max_pairs=config.u_sample_pairs, seed=config.seed
     )
-    if frame["pnc_id"].notna().any():
+    if config.pnc_labelled_start and frame["pnc_id"].notna().sum() > 1:
         linker.training.estimate_m_from_label_column("pnc_id")
     if config.em_passes:
-        for rule in (
-            block_on("date_of_birth", "substr(surname_std, 1, 1)"),
-            block_on("surname_std", "forename1", "substr(date_of_birth, 1, 4)"),
-        ):
+        for columns in EM_BLOCKS:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, fix_u_probabilities=True
+                block_on(*columns), fix_u_probabilities=True
             )
+
+
+def refined_prior(match_weights, prior: float, pair_count: float, iterations: int = 200) -> float:
+    """The prior that agrees with the model's own scores: the share of all record pairs
+    expected to match, sum of match probabilities over the candidate pairs / all pairs,
+    iterated to its fixed point (each pair's weight moves with the prior).
+
+    The deterministic rules' estimate depends on an assumed recall; this one is the
+    extract's (Fellegi-Sunter's lambda, as EM estimates it, with the pairs outside the
+    blocking rules counted as non-matches). `match_weights` are the candidate pairs'
+    weights under `prior`."""
+    import numpy as np
+
+    weights = np.asarray(match_weights, dtype=float)
+    if pair_count <= 0 or len(weights) == 0:
+        return prior
+    evidence = weights - np.log2(prior / (1 - prior))
+    current = prior
+    for _ in range(iterations):
+        probability = 1.0 / (1.0 + np.exp2(-(evidence + np.log2(current / (1 - current)))))
+        updated = float(np.clip(probability.sum() / pair_count, 1e-12, 0.5))
+        if abs(updated - current) <= 1e-6 * current:
+            return updated
+        current = updated
+    return current
+
+
+def _with_prior(predictions: pd.DataFrame, old: float, new: float) -> pd.DataFrame:
+    """Predictions re-weighted for a new prior: every Bayes factor stays, the weight moves
+    by the change of the prior's log2 odds."""
+    import numpy as np
+
+    shift = np.log2(new / (1 - new)) - np.log2(old / (1 - old))
+    weight = predictions["match_weight"] + shift
+    return predictions.assign(match_weight=weight, match_probability=1.0 / (1.0 + np.exp2(-weight)))
+
+
+def _pair_count(records: int) -> float:
+    return records * (records - 1) / 2
 
 
 def _connection(config: ScoringConfig) -> duckdb.DuckDBPyConnection:
@@ -291,7 +389,78 @@ def _trained_linker(frame: pd.DataFrame, config: ScoringConfig, connection):
     linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
     logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
     _train(linker, frame, config)
+    trained = linker.misc.save_model_to_json()
+    if config.max_evidence_against is not None:
+        trained = floor_m_probabilities(trained, config.max_evidence_against)
+    # EM sums in parallel, so its last digits depend on the order rows arrive in: rounded
+    # to 12 significant digits, the same records always give the same model and scores.
+    linker = Linker(frame, _rounded(trained), DuckDBAPI(connection=connection))
+    logging.getLogger("splink").setLevel(logging.ERROR)
     return linker
+
+
+def _significant(value: float, digits: int = 12) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def _rounded(trained: dict) -> dict:
+    """The trained settings with m, u and the prior at 12 significant digits."""
+    rounded = json.loads(json.dumps(trained))
+    rounded["probability_two_random_records_match"] = _significant(
+        rounded["probability_two_random_records_match"]
+    )
+    for comparison in rounded["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            for key in ("m_probability", "u_probability"):
+                if level.get(key) is not None:
+                    level[key] = _significant(level[key])
+    return rounded
+
+
+def floor_m_probabilities(trained: dict, max_bits_against: float) -> dict:
+    """The trained settings with every level's m probability at least its u probability
+    / 2**max_bits_against, so no single disagreement counts for more than
+    `max_bits_against` bits against a match. The mass that adds is taken from the
+    comparison's other learnt levels in proportion, so the learnt levels keep the total m
+    that EM gave them; a level whose m is set (neutral) and the null level are left as
+    they are.
+
+    EM learns from one extract: a level its true matches happen never to show there (a
+    move within a postcode district, a date of birth with a digit mistyped) gets an m near
+    0, a weight of -50 or -80, and acts as a veto on the next extract, where real records
+    do show it."""
+    floored = json.loads(json.dumps(trained))
+    for comparison in floored["comparisons"]:
+        free = [
+            level
+            for level in comparison["comparison_levels"]
+            if not level.get("is_null_level")
+            and not level.get("fix_m_probability")
+            and level.get("m_probability") is not None
+            and level.get("u_probability") is not None
+        ]
+        learnt = [level["m_probability"] for level in free]
+        floors = [level["u_probability"] / 2**max_bits_against for level in free]
+        total = sum(learnt)
+        raised: set[int] = set()
+        m = list(learnt)
+        # raising some levels scales the others down, which can take one of them under
+        # its own floor: repeat until none is (the raised set only grows)
+        while True:
+            newly = {i for i in range(len(free)) if i not in raised and m[i] < floors[i]}
+            if not newly:
+                break
+            raised |= newly
+            kept_mass = sum(learnt[i] for i in range(len(free)) if i not in raised)
+            raised_mass = sum(floors[i] for i in raised)
+            if kept_mass <= 0 or raised_mass >= total:
+                m = list(learnt)
+                break
+            scale = (total - raised_mass) / kept_mass
+            m = [floors[i] if i in raised else learnt[i] * scale for i in range(len(free))]
+        for level, value in zip(free, m, strict=True):
+            level["m_probability"] = value
+    return floored
 
 
 def _labels(linker) -> dict[str, dict[int, str]]:
@@ -340,9 +509,19 @@ def score_pairs(
             linker.table_management.register_term_frequency_lookup(
                 pd.DataFrame(lookup, columns=[column, f"tf_{column}"]), column
             )
+    trained_here = model is None
     predictions = linker.inference.predict(
-        threshold_match_probability=config.min_probability
+        threshold_match_probability=config.min_probability / 10
+        if trained_here and config.refine_prior
+        else config.min_probability
     ).as_pandas_dataframe()
+    if trained_here and config.refine_prior:
+        prior = linker._settings_obj._probability_two_random_records_match  # noqa: SLF001
+        updated = _significant(
+            refined_prior(predictions["match_weight"].sort_values(), prior, _pair_count(len(frame)))
+        )
+        predictions = _with_prior(predictions, prior, updated)
+        predictions = predictions[predictions["match_probability"] >= config.min_probability]
     labels = _labels(linker)
     connection.close()
     return explain_pairs(predictions, labels)
@@ -393,28 +572,44 @@ def _restricted_to_marked(model_settings: dict) -> dict:
     return restricted
 
 
-def train_model(records: pd.DataFrame, config: ScoringConfig | None = None) -> dict:
+def train_model(
+    records: pd.DataFrame, config: ScoringConfig | None = None, term_frequencies: bool = True
+) -> dict:
     """Train the model on these records and return it as a saveable dict: Splink's
-    settings with the trained m, u and prior, and the term-frequency lookups."""
+    settings with the trained m, u and prior, and (unless `term_frequencies` is False:
+    the model scores these same records, from which Splink computes them) the
+    term-frequency lookups."""
     config = config or ScoringConfig()
     frame = prepare_records(records)
     connection = _connection(config)
     linker = _trained_linker(frame, config, connection)
-    term_frequencies = {}
-    for column in TF_COLUMNS:
+    lookups = {}
+    for column in TF_COLUMNS if term_frequencies else ():
         table = linker.table_management.compute_tf_table(column).as_pandas_dataframe()
         table = table.sort_values(column, ignore_index=True)
-        term_frequencies[column] = [
+        lookups[column] = [
             [value, float(tf)]
             for value, tf in zip(table[column], table[f"tf_{column}"], strict=True)
         ]
     trained = linker.misc.save_model_to_json()
+    if config.refine_prior:
+        predicted = linker.inference.predict(
+            threshold_match_probability=config.min_probability / 10
+        )
+        # only the weights come out of DuckDB, sorted so the sums are always the same
+        weights = connection.execute(
+            f"select match_weight from {predicted.physical_name} order by match_weight"
+        ).fetchnumpy()["match_weight"]
+        prior = trained["probability_two_random_records_match"]
+        trained["probability_two_random_records_match"] = _significant(
+            refined_prior(weights, prior, _pair_count(len(frame)))
+        )
     connection.close()
     return {
         "format": MODEL_FORMAT,
         "records": len(frame),
         "splink": trained,
-        "term_frequencies": term_frequencies,
+        "term_frequencies": lookups,
     }
 
 
@@ -456,3 +651,86 @@ def explain_pairs(predictions: pd.DataFrame, labels: dict[str, dict[int, str]]) 
             factor = factor * frame[f"bf_tf_adj_{name}"]
         result[f"{name}_bayes_factor"] = factor
     return result.sort_values(["record_id_l", "record_id_r"], ignore_index=True)
+
+
+def match_weights(model: dict) -> pd.DataFrame:
+    """The trained model as a table, one row per comparison level (Splink's m/u table):
+    the level in words, its SQL condition, m and u probabilities, Bayes factor m/u and
+    match weight log2(m/u), whether a term-frequency adjustment applies; and a first row
+    for the prior (probability two random records match) as `comparison` = 'prior'.
+    A null level has no m, u or weight: it is neutral."""
+    import math
+
+    settings = model["splink"]
+    prior = settings["probability_two_random_records_match"]
+    rows = [
+        {
+            "comparison": "prior",
+            "level_order": 0,
+            "level": "Two records drawn at random are the same person",
+            "sql_condition": None,
+            "m_probability": None,
+            "u_probability": None,
+            "bayes_factor": prior / (1 - prior),
+            "match_weight": math.log2(prior / (1 - prior)),
+            "is_null_level": False,
+            "tf_adjustment_column": None,
+            "is_fixed": True,
+        }
+    ]
+    for comparison in settings["comparisons"]:
+        name = comparison["output_column_name"]
+        for order, level in enumerate(comparison["comparison_levels"]):
+            is_null = bool(level.get("is_null_level", False))
+            m = None if is_null else level.get("m_probability")
+            u = None if is_null else level.get("u_probability")
+            factor = m / u if m is not None and u else None
+            rows.append(
+                {
+                    "comparison": name,
+                    "level_order": order,
+                    "level": level.get("label_for_charts"),
+                    "sql_condition": level.get("sql_condition"),
+                    "m_probability": m,
+                    "u_probability": u,
+                    "bayes_factor": factor,
+                    "match_weight": math.log2(factor) if factor else None,
+                    "is_null_level": is_null,
+                    "tf_adjustment_column": level.get("tf_adjustment_column"),
+                    "is_fixed": bool(level.get("fix_m_probability", False)),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def model_from_weights(weights: pd.DataFrame, config: ScoringConfig | None = None) -> dict:
+    """The linkage model a match-weights table (`match_weights`) describes, to score with:
+    this module's settings with every level's m and u and the prior taken from the table.
+
+    No term-frequency lookups: Splink computes them from the records it scores, as when the
+    model is trained on those records. Raises ValueError when the table was made by another
+    model definition (a level's condition differs, or a level is missing), so weights are
+    never applied to the wrong level."""
+    config = config or ScoringConfig()
+    built = settings(config).create_settings_dict("duckdb")
+    table = weights.set_index(["comparison", "level_order"])
+    prior_factor = float(table.loc[("prior", 0), "bayes_factor"])
+    built["probability_two_random_records_match"] = prior_factor / (1.0 + prior_factor)
+    for comparison in built["comparisons"]:
+        name = comparison["output_column_name"]
+        for order, level in enumerate(comparison["comparison_levels"]):
+            key = (name, order)
+            if key not in table.index:
+                raise ValueError(f"the match weights have no level {order} of {name}")
+            row = table.loc[key]
+            if (row["sql_condition"] or None) != level.get("sql_condition"):
+                raise ValueError(
+                    f"level {order} of {name} is not the level the match weights were"
+                    f" trained for ({row['sql_condition']!r} != {level.get('sql_condition')!r})"
+                )
+            if level.get("is_null_level"):
+                continue
+            for column in ("m_probability", "u_probability"):
+                if not pd.isna(row[column]):
+                    level[column] = float(row[column])
+    return {"format": MODEL_FORMAT, "splink": built, "term_frequencies": {}}

@@ -58,7 +58,6 @@ EXPECTED_QUARANTINE = [
     ("nominal/nominals", "N100010", "MISSING_REQUIRED"),
     ("nominal/nominals", "N100011", "IMPOSSIBLE_DATE"),
     ("nominal/nominals", "N100012", "IMPOSSIBLE_DATE"),
-    ("nominal/nominals", "N100013", "INVALID_DATE"),
     ("nominal/nominals", "N100014", "INVALID_CODE"),
     ("nominal/nominals", "N100015", "DUPLICATE_KEY_CONFLICT"),
     ("nominal/nominals", "N100015", "DUPLICATE_KEY_CONFLICT"),
@@ -78,6 +77,9 @@ EXPECTED_VALUES = [
     ("stg_nominal__nominals", "wmp_nominal_id", "N100001", "warning_markers", "DRUGS;SELF_HARM"),
     ("stg_nominal__nominals", "wmp_nominal_id", "N100002", "surname_std", "SMITH JONES"),
     ("stg_nominal__nominals", "wmp_nominal_id", "N100002", "date_of_birth", None),
+    # a date of birth that is no date: the person is kept, the date of birth unknown
+    ("stg_nominal__nominals", "wmp_nominal_id", "N100013", "surname", "GARBAGE"),
+    ("stg_nominal__nominals", "wmp_nominal_id", "N100013", "date_of_birth", None),
     ("stg_nominal__nominals", "wmp_nominal_id", "N100002", "sex", "M"),
     ("stg_nominal__nominals", "wmp_nominal_id", "N100002", "home_postcode_district", "WS11"),
     ("stg_nominal__nominals", "wmp_nominal_id", "N100003", "surname", "ΗΛΊΑΣ 李"),

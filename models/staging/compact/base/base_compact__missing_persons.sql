@@ -47,7 +47,7 @@ normalised as (
         {{ parse_flag('read.is_looked_after') }} as is_looked_after,
         {{ parse_date_of_birth('read.date_of_birth') }} as date_of_birth,
         {{ is_valid_flag('read.is_looked_after') }} = false as has_invalid_flag,
-        {{ is_invalid_date('read.date_of_birth') }} as has_invalid_date,
+        {{ is_invalid_date('read.date_of_birth') }} as has_unparsed_date_of_birth,
         {{ is_impossible_date(
             parse_date('read.date_of_birth'), 'extract.extract_date') }}
             as has_impossible_date
@@ -72,8 +72,11 @@ validated as (
         case
             when linked.record_key is null then 'MISSING_KEY'
             when linked.key_version_count > 1 then 'DUPLICATE_KEY_CONFLICT'
-            when linked.surname is null then 'MISSING_REQUIRED'
-            when linked.has_invalid_date then 'INVALID_DATE'
+            when
+                linked.surname is null
+                and linked.forenames is null
+                and linked.date_of_birth is null
+                then 'MISSING_REQUIRED'
             when linked.has_impossible_date then 'IMPOSSIBLE_DATE'
             when
                 linked.sex is not null

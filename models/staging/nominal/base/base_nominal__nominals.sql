@@ -1,5 +1,9 @@
 {#- Every raw row of the force nominal index, typed and normalised, with the reason it
-    cannot be used (null when it can) and whether it is an exact duplicate. -#}
+    cannot be used (null when it can) and whether it is an exact duplicate.
+    A nominal with a missing surname, or a date of birth that is not a date (1956-13-99),
+    is still a person to resolve: it is kept (the date of birth null, the row flagged
+    has_unparsed_date_of_birth). Only a row that identifies no one (no surname, forename,
+    date of birth or PNC id) is quarantined as MISSING_REQUIRED. -#}
 with source as (
     select * from {{ source('nominal', 'nominals') }}
 ),
@@ -38,8 +42,8 @@ normalised as (
         {{ normalise_code('read.warning_markers') }} as warning_markers,
         {{ parse_date_of_birth('read.date_of_birth') }} as date_of_birth,
         {{ parse_date('read.created_date') }} as created_date,
-        {{ is_invalid_date('read.date_of_birth') }}
-        or {{ is_invalid_date('read.created_date') }} as has_invalid_date,
+        {{ is_invalid_date('read.date_of_birth') }} as has_unparsed_date_of_birth,
+        {{ is_invalid_date('read.created_date') }} as has_invalid_date,
         {{ is_impossible_date(parse_date('read.date_of_birth'), 'extract.extract_date') }}
         or {{ is_impossible_date(parse_date('read.created_date'), 'extract.extract_date') }}
             as has_impossible_date
@@ -53,7 +57,12 @@ validated as (
         case
             when normalised.record_key is null then 'MISSING_KEY'
             when normalised.key_version_count > 1 then 'DUPLICATE_KEY_CONFLICT'
-            when normalised.surname is null then 'MISSING_REQUIRED'
+            when
+                normalised.surname is null
+                and normalised.forenames is null
+                and normalised.date_of_birth is null
+                and normalised.pnc_id is null
+                then 'MISSING_REQUIRED'
             when normalised.has_invalid_date then 'INVALID_DATE'
             when normalised.has_impossible_date then 'IMPOSSIBLE_DATE'
             when

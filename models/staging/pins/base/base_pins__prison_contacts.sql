@@ -49,7 +49,7 @@ normalised as (
         {{ normalise_phone('read.phone') }} as phone,
         {{ clean_text('read.phone') }} as phone_raw,
         {{ parse_date_of_birth('read.date_of_birth') }} as date_of_birth,
-        {{ is_invalid_date('read.date_of_birth') }} as has_invalid_date,
+        {{ is_invalid_date('read.date_of_birth') }} as has_unparsed_date_of_birth,
         {{ is_impossible_date(
             parse_date('read.date_of_birth'), 'extract.extract_date') }}
             as has_impossible_date
@@ -73,7 +73,6 @@ validated as (
                 normalised.pins_ref is null
                 or normalised.contact_type is null
                 then 'MISSING_REQUIRED'
-            when normalised.has_invalid_date then 'INVALID_DATE'
             when normalised.has_impossible_date then 'IMPOSSIBLE_DATE'
             when normalised.contact_type not in (
                 'VISITOR', 'CELLMATE', 'PHONE_CONTACT', 'CO_DEFENDANT'

@@ -53,8 +53,8 @@ normalised as (
         {{ clean_text('read.sentence_days') }} is not null
         and {{ parse_int('read.sentence_days') }} is null
             as has_invalid_number,
-        {{ is_invalid_date('read.date_of_birth') }}
-        or {{ parse_date('read.release_date') }} is null as has_invalid_date,
+        {{ is_invalid_date('read.date_of_birth') }} as has_unparsed_date_of_birth,
+        {{ parse_date('read.release_date') }} is null as has_invalid_date,
         {{ is_impossible_date(
             parse_date('read.date_of_birth'), 'extract.extract_date') }}
         or {{ is_impossible_date(

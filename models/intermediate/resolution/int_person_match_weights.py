@@ -1,0 +1,31 @@
+"""The Fellegi-Sunter model that scores this build's record pairs, as a table.
+
+One row per comparison level (and a first row for the prior): its condition in words and
+SQL, its m and u probabilities, Bayes factor and match weight. Without a saved linkage
+model (var `linkage_model`) the model is trained here on this extract's records, without
+labels (python/countylines/resolution/scoring.py: u from random pairs, m by expectation
+maximisation, the prior re-estimated from the scores), and int_person_pairs_scored scores
+with exactly these weights; with one, these are the saved model's weights.
+"""
+
+from countylines.resolution.scoring import (
+    RECORD_COLUMNS,
+    ScoringConfig,
+    load_model,
+    match_weights,
+    train_model,
+)
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    model_path = dbt.config.get("linkage_model", "") or ""
+    if model_path:
+        return match_weights(load_model(model_path))
+    config = ScoringConfig(
+        min_probability=float(dbt.config.get("min_probability", 0.01)),
+        u_sample_pairs=float(dbt.config.get("u_sample_pairs", 2e6)),
+        seed=int(dbt.config.get("seed", 20240601)),
+    )
+    records = dbt.ref("int_person_records").project(", ".join(RECORD_COLUMNS)).df()
+    return match_weights(train_model(records, config, term_frequencies=False))
