@@ -22,7 +22,10 @@
     whether the
     person may be a victim of exploitation, with the rule that says so
     (victim_reason, first that applies): on the exploitation list; a flagged
-    child; a disclosure about them (indicators of the var
+    child; flagged and under 18 at the date of a county-lines record of their
+    own (CHILD_AT_THE_TIME: the law judges a child's exploitation, and the
+    Modern Slavery Act s45(4) defence, by their age when the act was done,
+    not by their age at the extract date); a disclosure about them (indicators of the var
     `cl_victim_disclosure_indicators`); the victim of a crime recorded as
     the cuckooing of their address (`cl_victim_cuckooing_indicators`);
     flagged and vulnerable at a supply
@@ -86,6 +89,7 @@ per_indicator as (
         least(
             {{ exact_sum('all_indicators.weight') }}, weights.cap
         ) as capped_weight,
+        min(all_indicators.event_date) as first_date,
         max(all_indicators.event_date) as last_date
     from all_indicators
     inner join weights
@@ -122,6 +126,9 @@ per_nominal as (
         {{ exact_sum(
             "case when ranked.indicator_category = 'EXPLOITATION' then ranked.capped_weight else 0 end"
         ) }} as exploitation_score,
+        min(case
+            when ranked.indicator_category != 'NETWORK' then ranked.first_date
+        end) as first_source_date,
         max(case
             when ranked.indicator = 'EXPLOITATION_LIST' then 1 else 0
         end) = 1 as is_listed,
@@ -204,6 +211,11 @@ flagged as (
             {%- endif %}
         ) as is_county_lines,
         coalesce(nominals.is_child, false) as is_child,
+        coalesce(
+            per_nominal.first_source_date
+            < {{ dbt.dateadd('year', 18, 'nominals.date_of_birth') }},
+            false
+        ) as was_child_at_a_record,
         nominals.age is null as is_age_unknown
     from per_nominal
     left join nominals
@@ -219,6 +231,8 @@ victims as (
             when flagged.is_listed then 'EXPLOITATION_LIST'
             when flagged.is_county_lines and flagged.is_child
                 then 'COUNTY_LINES_CHILD'
+            when flagged.is_county_lines and flagged.was_child_at_a_record
+                then 'CHILD_AT_THE_TIME'
             when flagged.has_disclosure then 'DISCLOSURE'
             when flagged.is_cuckooing_victim then 'CUCKOOING_VICTIM'
             when flagged.is_county_lines and flagged.has_vulnerability

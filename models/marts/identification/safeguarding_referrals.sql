@@ -47,7 +47,13 @@ referred as (
     select
         scores.nominal_id,
         scores.is_child,
-        scores.top_indicators,
+        case
+            when scores.victim_reason = 'CHILD_AT_THE_TIME'
+                then
+                    'Under 18 at the date of a county-lines record of theirs; '
+                    || scores.top_indicators
+            else scores.top_indicators
+        end as top_indicators,
         scores.last_indicator_date
     from scores
     where
