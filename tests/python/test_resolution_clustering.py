@@ -88,6 +88,28 @@ def test_father_and_son_of_the_same_name_stay_apart() -> None:
     assert decisions["decision"].tolist() == ["rejected_generation"]
 
 
+def test_a_junior_whose_record_lacks_a_sex_is_still_a_generation() -> None:
+    """The father's index record carries no sex: nothing contradicts the son's, and a
+    name shared across 23 years at one address is two people."""
+    records = _named(
+        ("NOMINAL:N1", None, date(1971, 5, 13), None, "KHAN", "JASPAL"),
+        ("NOMINAL:N2", "M", date(1994, 10, 23), None, "KHAN", "JASPAL"),
+    )
+    _, decisions = cluster_records(
+        records, _links(("NOMINAL:N1", "NOMINAL:N2", "probabilistic", 0.998))
+    )
+    assert decisions["decision"].tolist() == ["rejected_generation"]
+
+
+def test_without_any_sex_the_dates_are_left_to_the_model() -> None:
+    records = _named(
+        ("R:A", None, date(1907, 1, 6), None, "BEVIS", "BAILEE"),
+        ("R:B", None, date(1965, 5, 7), None, "BEVIS", "BAILEE"),
+    )
+    _, decisions = cluster_records(records, _links(("R:A", "R:B", "probabilistic", 0.99)))
+    assert decisions["decision"].tolist() == ["accepted"]
+
+
 def test_a_year_typed_wrong_is_not_a_generation() -> None:
     records = _named(
         ("NOMINAL:N1", "M", date(1956, 3, 5), None, "GOLDYARD", "GARY"),

@@ -16,9 +16,10 @@ link's probability. What is exclusive:
   sex, and do not disagree on postcode, yet no such pair has compatible first forenames
   (equal, one a prefix of the other, a near spelling): twins and siblings born the same
   day share all of that and differ in forename (and often in sex);
-- a generation: records across the clusters share surname, first forename and a
-  recorded sex, and were born at least GENERATION_YEARS apart, beyond a typing slip (a
-  son named after his father, often at the same address: every field agrees but one);
+- a generation: records across the clusters share surname and first forename, a sex is
+  recorded on at least one and they record no different ones, and were born at least
+  GENERATION_YEARS apart, beyond a typing slip (a son named after his father, often at
+  the same address: every field agrees but one);
 - a probabilistic link below `strong_probability` would join two clusters that each
   hold several records, and the scored pairs across them average below
   `link_probability` (one weak link must not chain two families together).
@@ -61,8 +62,8 @@ class _Cluster:
     born: dict[tuple[str, date], set[tuple[str, str | None, str | None]]] = field(
         default_factory=dict
     )
-    #: (surname, first forename, sex) -> the dates of birth recorded with them
-    named: dict[tuple[str, str, str], set[date]] = field(default_factory=dict)
+    #: (surname, first forename) -> the (date of birth, sex) recorded with them
+    named: dict[tuple[str, str], set[tuple[date, str | None]]] = field(default_factory=dict)
 
 
 def dobs_compatible(first: date, second: date) -> bool:
@@ -144,16 +145,21 @@ def _twin_conflict(left: _Cluster, right: _Cluster) -> bool:
 
 
 def _generation_conflict(left: _Cluster, right: _Cluster) -> bool:
-    """Records across the clusters share a surname, a first forename and a recorded sex,
-    and every such pair was born at least GENERATION_YEARS apart (and not one typing slip
-    apart): a parent and a child given the same name (a junior), often at one address."""
+    """Records across the clusters share a surname and a first forename, at least one of
+    each pair records a sex and they do not record different ones, and every such pair was
+    born at least GENERATION_YEARS apart (and not one typing slip apart): a parent and a
+    child given the same name (a junior), often at one address. (Where neither records a
+    sex, the model's learnt date-of-birth weight decides: an extract whose true duplicates
+    often carry a wrong date of birth teaches the model so.)"""
     compared = False
-    for key, dates in left.named.items():
-        other_dates = right.named.get(key)
-        if not other_dates:
+    for key, people in left.named.items():
+        other_people = right.named.get(key)
+        if not other_people:
             continue
-        for born in dates:
-            for other in other_dates:
+        for born, sex in people:
+            for other, other_sex in other_people:
+                if not (sex or other_sex) or (sex and other_sex and sex != other_sex):
+                    continue
                 compared = True
                 if abs((born - other).days) < GENERATION_YEARS * 365.25:
                     return False
@@ -250,8 +256,9 @@ def cluster_records(
                     postcode if isinstance(postcode, str) and postcode else None,
                 )
             }
-            if isinstance(sex, str) and sex in {"M", "F"}:
-                cluster.named[(surname, forename, sex)] = {dob}
+            cluster.named[(surname, forename)] = {
+                (dob, sex if isinstance(sex, str) and sex in {"M", "F"} else None)
+            }
         clusters[record_id] = cluster
 
     def find(record_id: str) -> str:

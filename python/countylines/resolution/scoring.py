@@ -73,6 +73,8 @@ class ScoringConfig:
     deterministic_recall: float = 0.7
     #: learn m probabilities by expectation maximisation (EM_BLOCKS)
     em_passes: bool = True
+    #: names held by more records than this are left out of the names pass of EM
+    em_name_block_max: int = 50
     #: start EM from the m probabilities of the pairs sharing a PNC id, when there are any
     pnc_labelled_start: bool = True
     #: no one comparison level may count for more than this many bits against a match
@@ -304,11 +306,24 @@ def prepare_records(records: pd.DataFrame) -> pd.DataFrame:
 #: pass, Splink's documented pattern). Together they train every comparison: names and
 #: postcode, phone, PNC while blocking on the date of birth; the date of birth, sex,
 #: postcode and the ids while blocking on the names; names again blocking on the postcode.
-EM_BLOCKS: tuple[tuple[str, ...], ...] = (
-    ("date_of_birth",),
-    ("surname_std", "forename1"),
-    ("postcode", "substr(date_of_birth, 1, 4)"),
+#: The names pass leaves out names held by more than `em_name_block_max` records
+#: (`em_name_block`): a match looks the same under SMITH as under a rare name, but KHAN
+#: MOHAMMED alone pairs a force's index a million times, so without the cap the pass
+#: grows with the square of the extract.
+EM_BLOCKS: tuple[str, ...] = (
+    "l.date_of_birth = r.date_of_birth",
+    "l.em_name_block = r.em_name_block"
+    " and l.surname_std = r.surname_std and l.forename1 = r.forename1",
+    "l.postcode = r.postcode and substr(l.date_of_birth, 1, 4) = substr(r.date_of_birth, 1, 4)",
 )
+
+
+def with_em_name_block(frame: pd.DataFrame, max_records: int) -> pd.DataFrame:
+    """The frame with `em_name_block`: surname and first forename, for the names that at
+    most `max_records` records hold (null otherwise, so the names pass of EM skips it)."""
+    name = frame["surname_std"] + " " + frame["forename1"]
+    counts = name.map(name.value_counts())
+    return frame.assign(em_name_block=name.where(counts <= max_records))
 
 
 def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
@@ -316,7 +331,6 @@ def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
     deterministic rules, u from random pairs, m by expectation maximisation (EM_BLOCKS).
     Where the extract carries PNC ids, the pairs sharing one are a labelled start for the
     m probabilities that EM then refines; without any the start is Splink's default."""
-    from splink import block_on
 
     linker.training.estimate_probability_two_random_records_match(
         [
@@ -331,9 +345,9 @@ def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
     if config.pnc_labelled_start and frame["pnc_id"].notna().sum() > 1:
         linker.training.estimate_m_from_label_column("pnc_id")
     if config.em_passes:
-        for columns in EM_BLOCKS:
+        for rule in EM_BLOCKS:
             linker.training.estimate_parameters_using_expectation_maximisation(
-                block_on(*columns), fix_u_probabilities=True
+                rule, fix_u_probabilities=True
             )
 
 
@@ -386,9 +400,10 @@ def _trained_linker(frame: pd.DataFrame, config: ScoringConfig, connection):
     """A Splink linker over the prepared records, its model trained on them."""
     from splink import DuckDBAPI, Linker
 
-    linker = Linker(frame, settings(config), DuckDBAPI(connection=connection))
+    training_frame = with_em_name_block(frame, config.em_name_block_max)
+    linker = Linker(training_frame, settings(config), DuckDBAPI(connection=connection))
     logging.getLogger("splink").setLevel(logging.ERROR)  # after Linker, which resets it
-    _train(linker, frame, config)
+    _train(linker, training_frame, config)
     trained = linker.misc.save_model_to_json()
     if config.max_evidence_against is not None:
         trained = floor_m_probabilities(trained, config.max_evidence_against)
