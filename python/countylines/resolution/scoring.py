@@ -409,9 +409,33 @@ def _trained_linker(frame: pd.DataFrame, config: ScoringConfig, connection):
         trained = floor_m_probabilities(trained, config.max_evidence_against)
     # EM sums in parallel, so its last digits depend on the order rows arrive in: rounded
     # to 12 significant digits, the same records always give the same model and scores.
-    linker = Linker(frame, _rounded(trained), DuckDBAPI(connection=connection))
+    trained = _rounded(trained)
+    linker = Linker(frame, trained, DuckDBAPI(connection=connection))
+    # the defaults Splink scores the untrained levels with, written in (same scores)
+    trained = _with_effective_probabilities(trained, linker)
+    linker = Linker(frame, trained, DuckDBAPI(connection=connection))
     logging.getLogger("splink").setLevel(logging.ERROR)
     return linker
+
+
+def _with_effective_probabilities(trained: dict, linker) -> dict:
+    """The saved settings with the m and u Splink scores with written into every level.
+
+    A level that no sampled pair reached (no two random records share a PNC id) is saved
+    with no u, and Splink then scores it with its default; written in, the model table
+    (`match_weights`) shows the number that was used, and scores do not change."""
+    filled = json.loads(json.dumps(trained))
+    live = linker._settings_obj.comparisons  # noqa: SLF001 (pinned Splink)
+    for saved, comparison in zip(filled["comparisons"], live, strict=True):
+        for level, used in zip(
+            saved["comparison_levels"], comparison.comparison_levels, strict=True
+        ):
+            if level.get("is_null_level"):
+                continue
+            for key in ("m_probability", "u_probability"):
+                if level.get(key) is None and getattr(used, key) is not None:
+                    level[key] = float(getattr(used, key))
+    return filled
 
 
 def _significant(value: float, digits: int = 12) -> float:
