@@ -28,8 +28,10 @@ def test_every_comparison_is_a_distribution_over_its_levels(marts) -> None:
     for comparison, levels in learnt.groupby("comparison"):
         # a level whose weight is set (names in another order: neutral, m = u = 0.5) is
         # outside the distributions the extract's pairs estimate
+        # (a level no random pair reached carries Splink's default u on top, a few
+        # thousandths: two records sharing a PNC id)
         free = levels[~levels["is_fixed"]]
-        assert free["u_probability"].sum() == pytest.approx(1.0, abs=1e-3), comparison
+        assert free["u_probability"].sum() == pytest.approx(1.0, abs=0.01), comparison
         # m: Splink averages each comparison's m over the EM passes that trained it, and
         # a level no pair of a pass reached is left out of that pass, so the sum is near 1
         assert 0.8 <= free["m_probability"].sum() <= 1.05, comparison
