@@ -18,6 +18,13 @@ def _records(*rows: tuple[str, str | None, date | None, str | None]) -> pd.DataF
     return pd.DataFrame(rows, columns=["record_id", "sex", "date_of_birth", "pnc_id"])
 
 
+def _named(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows,
+        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    )
+
+
 def _links(*rows: tuple[str, str, str, float]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "method", "probability"])
 
@@ -67,13 +74,6 @@ def test_strong_links_merge_and_ids_are_the_smallest_record() -> None:
         "PINS:A1234BC": "exact_key",
     }
     assert list(decisions["decision"]) == ["accepted", "accepted"]
-
-
-def _named(*rows: tuple) -> pd.DataFrame:
-    return pd.DataFrame(
-        rows,
-        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
-    )
 
 
 def test_father_and_son_of_the_same_name_stay_apart() -> None:
@@ -211,12 +211,9 @@ def test_deterministic_whatever_the_input_order() -> None:
 
 
 def test_twins_stay_apart() -> None:
-    records = pd.DataFrame(
-        [
-            ("R:A", "M", date(2004, 7, 4), None, "SMITH", "JACK"),
-            ("R:B", "M", date(2004, 7, 4), None, "SMITH", "JAMES"),
-        ],
-        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    records = _named(
+        ("R:A", "M", date(2004, 7, 4), None, "SMITH", "JACK"),
+        ("R:B", "M", date(2004, 7, 4), None, "SMITH", "JAMES"),
     )
     assignments, decisions = cluster_records(
         records, _links(("R:A", "R:B", "probabilistic", 0.999))
@@ -247,16 +244,13 @@ def test_same_surname_and_birthday_without_a_sex_is_left_to_the_model() -> None:
 
 
 def test_forename_variants_and_swapped_names_still_merge() -> None:
-    records = pd.DataFrame(
-        [
-            ("R:A", "M", date(1954, 5, 29), None, "RASHID", "MOHAMMED"),
-            ("R:B", "M", date(1954, 5, 29), None, "RASHID", "MUHAMMAD"),
-            ("R:E", "F", date(1938, 9, 22), None, "PARKER", "MIA"),
-            ("R:F", "F", date(1938, 9, 22), None, "PARKER", "MAI"),
-            ("R:C", "M", date(1939, 7, 26), None, "MAGUIRE", "DECLAN"),
-            ("R:D", "M", date(1939, 7, 26), None, "DECLAN", "MAGUUIRE"),
-        ],
-        columns=["record_id", "sex", "date_of_birth", "pnc_id", "surname_std", "forename1"],
+    records = _named(
+        ("R:A", "M", date(1954, 5, 29), None, "RASHID", "MOHAMMED"),
+        ("R:B", "M", date(1954, 5, 29), None, "RASHID", "MUHAMMAD"),
+        ("R:E", "F", date(1938, 9, 22), None, "PARKER", "MIA"),
+        ("R:F", "F", date(1938, 9, 22), None, "PARKER", "MAI"),
+        ("R:C", "M", date(1939, 7, 26), None, "MAGUIRE", "DECLAN"),
+        ("R:D", "M", date(1939, 7, 26), None, "DECLAN", "MAGUUIRE"),
     )
     links = _links(
         ("R:A", "R:B", "probabilistic", 0.99),

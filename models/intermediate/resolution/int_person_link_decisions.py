@@ -2,13 +2,13 @@
 
 A thin wrapper over python/countylines/resolution/clustering.py: analyst SAME overrides,
 exact keys and probabilistic scores are clustered strongest first under the constraints
-of what is truly exclusive (analyst DIFFERENT, two different PNC ids, twins, weak bridges); then contacts and
-associates that identify no one on their own are attached to the one person they fit
-(python/countylines/resolution/attachment.py: among the people their prisoner or missing
-person is known to associate with, or the one person of the extract) and the clustering is
-redone with those
-links; name-only matches are kept as `suggested` links for the clerical review. One row
-per link, with the final cluster of each side.
+of what is truly exclusive (analyst DIFFERENT, two different PNC ids, twins, a generation,
+weak bridges); then contacts and associates that identify no one on their own are
+attached to the one person they fit (python/countylines/resolution/attachment.py: among
+the people their prisoner or missing person is known to associate with, or the one person
+of the extract) and the clustering is redone with those links; name-only matches are kept
+as `suggested` links for the clerical review. One row per link, with the final cluster of
+each side.
 """
 
 import pandas as pd

@@ -10,9 +10,9 @@ with exactly these weights; with one, these are the saved model's weights.
 
 from countylines.resolution.scoring import (
     RECORD_COLUMNS,
-    ScoringConfig,
     load_model,
     match_weights,
+    scoring_config,
     train_model,
 )
 
@@ -22,10 +22,6 @@ def model(dbt, session):
     model_path = dbt.config.get("linkage_model", "") or ""
     if model_path:
         return match_weights(load_model(model_path))
-    config = ScoringConfig(
-        min_probability=float(dbt.config.get("min_probability", 0.01)),
-        u_sample_pairs=float(dbt.config.get("u_sample_pairs", 2e6)),
-        seed=int(dbt.config.get("seed", 20240601)),
-    )
+    config = scoring_config(dbt.config.get)
     records = dbt.ref("int_person_records").project(", ".join(RECORD_COLUMNS)).df()
     return match_weights(train_model(records, config, term_frequencies=False))

@@ -15,24 +15,20 @@ result equals a full scoring.
 from countylines.resolution.refresh import refresh_scores
 from countylines.resolution.scoring import (
     RECORD_COLUMNS,
-    ScoringConfig,
     load_model,
     model_from_weights,
     score_pairs,
+    scoring_config,
 )
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    config = ScoringConfig(
-        min_probability=float(dbt.config.get("min_probability", 0.01)),
-        u_sample_pairs=float(dbt.config.get("u_sample_pairs", 2e6)),
-        seed=int(dbt.config.get("seed", 20240601)),
-    )
+    config = scoring_config(dbt.config.get)
     # Only the columns the comparisons read come into pandas (DuckDB projects them).
     records = dbt.ref("int_person_records").project(", ".join(RECORD_COLUMNS)).df()
-    weights = dbt.ref("int_person_match_weights").df()
     model_path = dbt.config.get("linkage_model", "") or ""
     if not model_path:
+        weights = dbt.ref("int_person_match_weights").df()
         return score_pairs(records, config, model_from_weights(weights, config))
     return refresh_scores(session, dbt.this, records, config, load_model(model_path))

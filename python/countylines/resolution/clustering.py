@@ -96,15 +96,15 @@ TWIN_MIN_RATIO = 0.7
 GENERATION_YEARS = 12
 
 
-def forenames_compatible(first: str, second: str, min_ratio: float = 0.7) -> bool:
+def forenames_compatible(first: str, second: str) -> bool:
     """Equal, one a prefix of the other (SAM / SAMUEL), one typo or two adjacent letters
     swapped (ALI / AIL), or similar spelling (MOHAMMED / MUHAMMAD: a similarity ratio of
-    at least `min_ratio`)."""
+    at least TWIN_MIN_RATIO)."""
     if first.startswith(second) or second.startswith(first):
         return True
     if within_one_edit(first, second) or _adjacent_swap(first, second):
         return True
-    return SequenceMatcher(None, first, second).ratio() >= min_ratio
+    return SequenceMatcher(None, first, second).ratio() >= TWIN_MIN_RATIO
 
 
 def _adjacent_swap(first: str, second: str) -> bool:
@@ -139,7 +139,7 @@ def _twin_conflict(left: _Cluster, right: _Cluster) -> bool:
                 if postcode and other_postcode and postcode != other_postcode:
                     continue
                 compared = True
-                if forenames_compatible(forename, other_forename, TWIN_MIN_RATIO):
+                if forenames_compatible(forename, other_forename):
                     return False
     return compared
 
@@ -249,16 +249,10 @@ def cluster_records(
             and isinstance(dob, date)
             and not pd.isna(dob)
         ):
-            cluster.born[(surname, dob)] = {
-                (
-                    forename,
-                    sex if isinstance(sex, str) and sex in {"M", "F"} else None,
-                    postcode if isinstance(postcode, str) and postcode else None,
-                )
-            }
-            cluster.named[(surname, forename)] = {
-                (dob, sex if isinstance(sex, str) and sex in {"M", "F"} else None)
-            }
+            known_sex = sex if isinstance(sex, str) and sex in {"M", "F"} else None
+            known_postcode = postcode if isinstance(postcode, str) and postcode else None
+            cluster.born[(surname, dob)] = {(forename, known_sex, known_postcode)}
+            cluster.named[(surname, forename)] = {(dob, known_sex)}
         clusters[record_id] = cluster
 
     def find(record_id: str) -> str:

@@ -87,6 +87,16 @@ class ScoringConfig:
     threads: int = 2
 
 
+def scoring_config(get) -> ScoringConfig:
+    """The scoring settings from a dbt model's config (`dbt.config.get`): the models that
+    train and score the pairs read the same keys (their YAML config)."""
+    return ScoringConfig(
+        min_probability=float(get("min_probability", 0.01)),
+        u_sample_pairs=float(get("u_sample_pairs", 2e6)),
+        seed=int(get("seed", 20240601)),
+    )
+
+
 def _comparisons() -> list:
     """The comparisons, each with its exact-agreement level first (null first of all).
 
@@ -376,16 +386,6 @@ def refined_prior(match_weights, prior: float, pair_count: float, iterations: in
     return current
 
 
-def _with_prior(predictions: pd.DataFrame, old: float, new: float) -> pd.DataFrame:
-    """Predictions re-weighted for a new prior: every Bayes factor stays, the weight moves
-    by the change of the prior's log2 odds."""
-    import numpy as np
-
-    shift = np.log2(new / (1 - new)) - np.log2(old / (1 - old))
-    weight = predictions["match_weight"] + shift
-    return predictions.assign(match_weight=weight, match_probability=1.0 / (1.0 + np.exp2(-weight)))
-
-
 def _pair_count(records: int) -> float:
     return records * (records - 1) / 2
 
@@ -531,36 +531,26 @@ def score_pairs(
     from splink import DuckDBAPI, Linker
 
     config = config or ScoringConfig()
-    frame = prepare_records(records)
-    connection = _connection(config)
     if model is None:
         if only is not None:
             raise ValueError("scoring only some records needs a saved linkage model")
-        linker = _trained_linker(frame, config, connection)
-    else:
-        model_settings = model["splink"]
-        if only is not None:
-            frame = _with_candidate_partners(connection, frame, only, model_settings)
-            model_settings = _restricted_to_marked(model_settings)
-        linker = Linker(frame, model_settings, DuckDBAPI(connection=connection))
-        logging.getLogger("splink").setLevel(logging.ERROR)
-        for column, lookup in model["term_frequencies"].items():
-            linker.table_management.register_term_frequency_lookup(
-                pd.DataFrame(lookup, columns=[column, f"tf_{column}"]), column
-            )
-    trained_here = model is None
-    predictions = linker.inference.predict(
-        threshold_match_probability=config.min_probability / 10
-        if trained_here and config.refine_prior
-        else config.min_probability
-    ).as_pandas_dataframe()
-    if trained_here and config.refine_prior:
-        prior = linker._settings_obj._probability_two_random_records_match  # noqa: SLF001
-        updated = _significant(
-            refined_prior(predictions["match_weight"].sort_values(), prior, _pair_count(len(frame)))
+        # the same model the build trains (int_person_match_weights), prior included
+        model = train_model(records, config, term_frequencies=False)
+    frame = prepare_records(records)
+    connection = _connection(config)
+    model_settings = model["splink"]
+    if only is not None:
+        frame = _with_candidate_partners(connection, frame, only, model_settings)
+        model_settings = _restricted_to_marked(model_settings)
+    linker = Linker(frame, model_settings, DuckDBAPI(connection=connection))
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    for column, lookup in model["term_frequencies"].items():
+        linker.table_management.register_term_frequency_lookup(
+            pd.DataFrame(lookup, columns=[column, f"tf_{column}"]), column
         )
-        predictions = _with_prior(predictions, prior, updated)
-        predictions = predictions[predictions["match_probability"] >= config.min_probability]
+    predictions = linker.inference.predict(
+        threshold_match_probability=config.min_probability
+    ).as_pandas_dataframe()
     labels = _labels(linker)
     connection.close()
     return explain_pairs(predictions, labels)
