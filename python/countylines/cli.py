@@ -41,11 +41,23 @@ def generate(
     truth: Annotated[
         Path, typer.Option(help="Folder for the ground truth.")
     ] = paths.DEFAULT_TRUTH_DIR,
+    world: Annotated[
+        str,
+        typer.Option(
+            help="How the force records and what its lines look like: standard, "
+            "plain_speech, quiet_systems, cautious_grading or young_lines "
+            "(python/countylines/generator/worlds.py)."
+        ),
+    ] = "standard",
 ) -> None:
     """Write a synthetic extract (SOURCES.md shape) and its ground truth (TRUTH.md)."""
     from countylines.generator import generate_extract
+    from countylines.generator.worlds import WORLDS
 
-    counts = generate_extract(scale=scale, seed=seed, out_dir=out, truth_dir=truth)
+    if world not in WORLDS:
+        console.print(f"[red]Unknown world {world!r}[/red]; known: {', '.join(WORLDS)}")
+        raise typer.Exit(2)
+    counts = generate_extract(scale=scale, seed=seed, out_dir=out, truth_dir=truth, world=world)
     total = sum(counts.values())
     console.print(f"[green]Wrote[/green] {total:,} rows in {len(counts)} tables to {out}")
     for table, n in counts.items():

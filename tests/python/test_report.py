@@ -299,12 +299,23 @@ def test_corpus_report_escapes_its_hostile_text(corpus_warehouse: Path, tmp_path
 
 def test_match_weights_are_charted_from_the_mart(small_report: Path, small_db) -> None:
     """Every learnt level of the linkage model is a row with its weight and a bar whose
-    direction is the weight's sign."""
+    direction is the weight's sign; each pair of systems' prior is a row of its own table."""
     quality = _section(small_report.read_text(), "data-quality")
     expected = small_db.execute(
         "select comparison, match_weight from marts.nominal_match_weights "
-        "where not is_null_level and comparison <> 'prior'"
+        "where not is_null_level and comparison not in ('prior', 'prior_systems')"
     ).fetchall()
+    priors = small_db.execute(
+        "select level, match_weight from marts.nominal_match_weights "
+        "where comparison = 'prior_systems'"
+    ).fetchall()
+    assert priors
+    shown_priors = re.findall(
+        r'<tr data-systems="([^"]+)">.*?<td class="num">([+-][0-9.]+)</td></tr>', quality
+    )
+    assert sorted(shown_priors) == sorted(
+        (str(escape(level)), f"{weight:+.1f}") for level, weight in priors
+    )
     shown = re.findall(
         r'<tr data-comparison="([^"]+)">[^\n]*?aria-label="([^"]+)">'
         r'(?:[^\n]*?fill="(#[0-9a-f]+)")?',

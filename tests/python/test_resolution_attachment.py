@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from countylines.resolution.attachment import AUTO_ATTACH_RULES, attachment_links
+from countylines.resolution.attachment import (
+    RULE_PRIOR_PRECISION,
+    attachment_links,
+    calibrate_rules,
+)
 
 COLUMNS = [
     "record_id",
@@ -63,6 +67,15 @@ def _links(records: list[dict[str, object]], associations: pd.DataFrame) -> dict
     }
 
 
+def _merged_without_evidence(rule: str) -> bool:
+    """Whether the rule merges on an extract that holds nothing to learn its precision
+    from (no contact or associate with a date of birth): its prior decides."""
+    frame = pd.DataFrame(PEOPLE, columns=COLUMNS)
+    table = calibrate_rules(frame, _singletons(frame)).set_index(["source_system", "link_rule"])
+    assert (table["labelled_records"] == 0).all()
+    return bool(table.loc[("PINS_CONTACT", rule), "is_applied"])
+
+
 PEOPLE = [
     _record("NOMINAL:N1", "HOLLOWAY", "DESMOND", "1988-01-30"),
     _record("PINS:A1", "HOLLOWAY", "DESMOND", "1988-01-30"),
@@ -79,7 +92,7 @@ def test_a_name_among_the_prisoners_associates_is_that_associate() -> None:
     contact = _record("PINS_CONTACT:C1", "SMITH", "JOHN", context="NOMINAL:N1")
     links = _links([*PEOPLE, contact], _associations(("NOMINAL:N1", "NOMINAL:N3")))
     assert links["PINS_CONTACT:C1"] == ("NOMINAL:N3", "known_associate_name")
-    assert "known_associate_name" in AUTO_ATTACH_RULES
+    assert _merged_without_evidence("known_associate_name")
 
 
 def test_two_associates_of_the_name_is_no_answer() -> None:
@@ -96,7 +109,7 @@ def test_an_unassociated_name_is_only_suggested() -> None:
     contact = _record("PINS_CONTACT:C1", "SMITH", "KYLE", context="NOMINAL:N1")
     links = _links([*PEOPLE, contact], _associations(("NOMINAL:N1", "NOMINAL:N3")))
     assert links["PINS_CONTACT:C1"] == ("NOMINAL:N4", "unique_full_name")
-    assert "unique_full_name" not in AUTO_ATTACH_RULES
+    assert not _merged_without_evidence("unique_full_name")
 
 
 def test_a_forename_alone_among_associates_is_only_suggested() -> None:
@@ -119,7 +132,7 @@ def test_a_forename_alone_among_associates_is_only_suggested() -> None:
     links = attachment_links(frame, clusters, _associations(("NOMINAL:N6", "NOMINAL:N5")))
     rules = dict(zip(links["record_id_r"], links["link_rule"], strict=True))
     assert rules == {"COMPACT_ASSOCIATE:E1": "known_associate_forename"}
-    assert "known_associate_forename" not in AUTO_ATTACH_RULES
+    assert not _merged_without_evidence("known_associate_forename")
 
 
 def test_without_associations_the_rules_are_as_before() -> None:
@@ -147,3 +160,46 @@ def test_a_phone_names_the_person_its_named_contact_was_attached_to() -> None:
         "record_id_r": ["PINS_CONTACT:C1", "PINS_CONTACT:C2"],
         "link_rule": ["known_associate_name", "unique_phone_user"],
     }
+
+
+def _calibration_extract(contacts_resolved: bool) -> pd.DataFrame:
+    """Forty people of the index, each with a unique name, and forty prison contacts
+    carrying those names with a date of birth. Resolved: each contact's date of birth is
+    its person's, and the scores put them together. Not resolved: every contact's date of
+    birth differs, so the scores found no one (people unknown to the force who share a
+    name with someone known)."""
+    people = [_record(f"NOMINAL:N{i:02}", f"SURNAME{i:02}", "KAI", "1990-01-01") for i in range(40)]
+    dob = "1990-01-01" if contacts_resolved else "1975-05-05"
+    contacts = [
+        _record(f"PINS_CONTACT:C{i:02}", f"SURNAME{i:02}", "KAI", dob, context="NOMINAL:N00")
+        for i in range(40)
+    ]
+    return pd.DataFrame([*people, *contacts], columns=COLUMNS)
+
+
+def test_a_name_rule_merges_where_this_extract_shows_it_is_right() -> None:
+    """The contacts the scores resolved, shown without their dates of birth, are each named
+    by the one person of their name: unique_full_name learns it is right here (above its
+    prior) and merges."""
+    frame = _calibration_extract(contacts_resolved=True)
+    clusters = _singletons(frame)
+    clusters["cluster_id"] = clusters["record_id"].str.replace("PINS_CONTACT:C", "NOMINAL:N")
+    table = calibrate_rules(frame, clusters).set_index(["source_system", "link_rule"])
+    row = table.loc[("PINS_CONTACT", "unique_full_name")]
+    assert row["labelled_records"] == 40
+    assert row["right"] == 40
+    assert row["estimated_precision"] > RULE_PRIOR_PRECISION["unique_full_name"]
+    assert row["is_applied"]
+
+
+def test_a_name_rule_stays_a_suggestion_where_this_extract_shows_it_is_wrong() -> None:
+    """Here every contact sharing a known person's name was someone else (the scores
+    found no one for them): the name rule is wrong every time it is checked, so its
+    links stay suggestions for review."""
+    frame = _calibration_extract(contacts_resolved=False)
+    table = calibrate_rules(frame, _singletons(frame)).set_index(["source_system", "link_rule"])
+    row = table.loc[("PINS_CONTACT", "unique_full_name")]
+    assert row["labelled_records"] == 40
+    assert row["right"] == 0
+    assert row["estimated_precision"] < 0.5
+    assert not row["is_applied"]

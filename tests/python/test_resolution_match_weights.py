@@ -1,5 +1,6 @@
 """The match-weights mart is the model that scored the pairs: every probabilistic link's
-weight is the prior's plus the weights of the levels it reached, read from the mart."""
+weight is the prior of its two records' systems plus the weights of the levels it reached,
+read from the mart."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ def marts(small_warehouse):
 
 def test_every_comparison_is_a_distribution_over_its_levels(marts) -> None:
     weights, _ = marts
-    assert set(weights["comparison"]) == {"prior", *COMPARISONS}
-    learnt = weights[(weights["comparison"] != "prior") & ~weights["is_null_level"]]
+    assert set(weights["comparison"]) == {"prior", "prior_systems", *COMPARISONS}
+    learnt = weights[
+        ~weights["comparison"].isin(["prior", "prior_systems"]) & ~weights["is_null_level"]
+    ]
     for comparison, levels in learnt.groupby("comparison"):
         # a level whose weight is set (names in another order: neutral, m = u = 0.5) is
         # outside the distributions the extract's pairs estimate
@@ -42,10 +45,16 @@ def test_every_comparison_is_a_distribution_over_its_levels(marts) -> None:
     assert learnt["match_weight"].min() >= -10 - 1e-9
 
 
-def test_each_link_weight_is_the_prior_plus_the_levels_it_reached(marts) -> None:
+def test_each_link_weight_is_its_systems_prior_plus_the_levels_it_reached(marts) -> None:
     weights, links = marts
     assert len(links) > 100
-    prior = weights.loc[weights["comparison"] == "prior", "match_weight"].iloc[0]
+    systems = weights[weights["comparison"] == "prior_systems"]
+    prior_of = {
+        condition.split("'")[1]: weight
+        for condition, weight in zip(systems["sql_condition"], systems["match_weight"], strict=True)
+    }
+    # the index's own duplicates are rarer than a contact being someone in the index
+    assert prior_of["NOMINAL|PINS_CONTACT"] > prior_of["NOMINAL|NOMINAL"]
     by_label = {
         (row.comparison, row.level): row.bayes_factor
         for row in weights.itertuples()
@@ -53,7 +62,8 @@ def test_each_link_weight_is_the_prior_plus_the_levels_it_reached(marts) -> None
     }
     checked = 0
     for link in links.itertuples():
-        total = prior
+        pair = sorted(record.split(":")[0] for record in (link.record_id_l, link.record_id_r))
+        total = prior_of["|".join(pair)]
         for comparison in COMPARISONS:
             factor = getattr(link, f"{comparison}_bayes_factor")
             total += math.log2(factor)

@@ -13,7 +13,7 @@ each side.
 
 import pandas as pd
 
-from countylines.resolution.attachment import AUTO_ATTACH_RULES, attachment_links
+from countylines.resolution.attachment import attachment_links, calibrate_rules
 from countylines.resolution.clustering import ClusteringConfig, cluster_records
 
 #: The record columns clustering.py and attachment.py read.
@@ -90,10 +90,36 @@ def model(dbt, session):
     different = overrides[overrides["decision"] == "DIFFERENT"]
     cannot_link = list(zip(different["record_id_l"], different["record_id_r"], strict=True))
     first_pass, _ = cluster_records(records, links, cannot_link, config)
-    matched = attachment_links(records, first_pass, associations).assign(
-        method="exact_key", probability=1.0, match_weight=None
+    # which attachment rules merge is learnt from this extract: each rule's precision on
+    # the contacts and associates the scores resolved (attachment.calibrate_rules)
+    rules = calibrate_rules(
+        records,
+        first_pass,
+        associations,
+        min_precision=float(dbt.config.get("attach_min_precision", 0.9)),
+        prior_strength=float(dbt.config.get("attach_prior_strength", 20)),
     )
-    automatic = matched["link_rule"].isin(AUTO_ATTACH_RULES)
+    system_of = records.set_index("record_id")["source_system"]
+    matched = attachment_links(records, first_pass, associations)
+    matched = matched.assign(
+        method="exact_key",
+        probability=1.0,
+        match_weight=None,
+        source_system=matched["record_id_r"].map(system_of),
+    ).merge(
+        rules[
+            ["source_system", "link_rule", "labelled_records", "estimated_precision", "is_applied"]
+        ].rename(
+            columns={
+                "labelled_records": "rule_labelled_records",
+                "estimated_precision": "rule_estimated_precision",
+            }
+        ),
+        on=["source_system", "link_rule"],
+        how="left",
+    )
+    automatic = matched["is_applied"].fillna(False).astype(bool)
+    matched = matched.drop(columns=["source_system", "is_applied"])
     links = pd.concat([links, matched[automatic]], ignore_index=True)
     assignments, decisions = cluster_records(records, links, cannot_link, config)
     suggested = matched[~automatic].assign(decision="suggested", probability=None)

@@ -23,6 +23,8 @@ final as (
         decisions.method,
         decisions.link_rule,
         decisions.decision,
+        decisions.rule_labelled_records,
+        decisions.rule_estimated_precision,
         decisions.match_weight,
         decisions.match_probability,
         scored.surname_level,

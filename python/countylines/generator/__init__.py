@@ -34,6 +34,7 @@ from countylines.generator.dirt import (
 )
 from countylines.generator.identity import build_nominal_index
 from countylines.generator.world import World, build_world
+from countylines.generator.worlds import get_world, write_as_officers
 from countylines.generator.writer import write_extract, write_truth
 
 __all__ = ["generate_extract"]
@@ -45,12 +46,17 @@ SPECS: dict[str, TableSpec] = {
 }
 
 
-def generate_extract(scale: str, seed: int, out_dir: Path, truth_dir: Path) -> dict[str, int]:
-    """Write a synthetic extract and its truth; return rows written per table (`system/table`)."""
-    config = get_scale(scale)
-    world = build_world(stream(seed, "world"), config)
-    index = build_nominal_index(stream(seed, "identity"), world, config.rates)
-    ctx = Context(world, index, config, seed)
+def generate_extract(
+    scale: str, seed: int, out_dir: Path, truth_dir: Path, world: str = "standard"
+) -> dict[str, int]:
+    """Write a synthetic extract and its truth; return rows written per table (`system/table`).
+
+    world: one of worlds.WORLDS, how the force records and what its lines look like."""
+    profile = get_world(world)
+    config = profile.scaled(get_scale(scale))
+    latent = build_world(stream(seed, "world"), config, profile, stream(seed, "world/lines"))
+    index = build_nominal_index(stream(seed, "identity"), latent, config.rates)
+    ctx = Context(latent, index, config, seed, profile)
     outputs = [nominal.build(ctx)]
     pins_output, pins_refs = pins.build(ctx)
     crimes_output, suspects = crimes.build(ctx)
@@ -64,6 +70,7 @@ def generate_extract(scale: str, seed: int, out_dir: Path, truth_dir: Path) -> d
         register.build(ctx),
     ]
     tables = {key: df for output in outputs for key, df in output.tables.items()}
+    tables = write_as_officers(tables, profile, stream(seed, "world/officers"))
     identity = pd.concat(
         [frame for output in outputs for frame in output.identity], ignore_index=True
     )
@@ -76,7 +83,7 @@ def generate_extract(scale: str, seed: int, out_dir: Path, truth_dir: Path) -> d
         config.split_crime_files,
         config.window_years,
     )
-    truth = _truth(ctx, world, identity)
+    truth = _truth(ctx, latent, identity)
     truth["bad_rows"] = manifest
     write_truth(truth, Path(truth_dir))
     return counts

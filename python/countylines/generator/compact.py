@@ -236,6 +236,10 @@ def _episodes(
     )
     interview = np.where(cl, render(rng, CL_RETURN, slots), render(rng, BG_RETURN, slots))
     interview[~child | (rng.random(n) < 0.45)] = ""
+    if ctx.profile.return_interviews < 1:
+        # a force where few return-home interviews are written up
+        unwritten = ctx.rng("world/interviews").random(n) >= ctx.profile.return_interviews
+        interview[unwritten] = ""
     risk_levels = np.array(["HIGH", "MEDIUM", "LOW", "NO_APPARENT_RISK"], dtype=object)
     risk = np.where(
         cl,

@@ -10,6 +10,7 @@ import pandas as pd
 from countylines.generator.config import Scale, stream
 from countylines.generator.identity import NominalIndex
 from countylines.generator.world import World
+from countylines.generator.worlds import WORLDS, WorldProfile
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Context:
     index: NominalIndex
     scale: Scale
     seed: int
+    profile: WorldProfile = WORLDS["standard"]
 
     def rng(self, name: str) -> np.random.Generator:
         """The random stream for one named part of the generator."""

@@ -308,9 +308,13 @@ def _origin_district(rng: np.random.Generator, npu: str) -> str:
 
 
 def _markers(
-    rng: np.random.Generator, crimes: pd.DataFrame, child_involved: np.ndarray
+    rng: np.random.Generator,
+    crimes: pd.DataFrame,
+    child_involved: np.ndarray,
+    cl_marker_rate: float = 1.0,
 ) -> np.ndarray:
-    """`;`-separated crime markers: often but not always right, occasionally wrong."""
+    """`;`-separated crime markers: often but not always right, occasionally wrong.
+    cl_marker_rate scales how often a line's crime carries COUNTY_LINES or CCE."""
     n = len(crimes)
     category = crimes["category"].to_numpy()
     code = crimes["ho_code"].to_numpy()
@@ -324,8 +328,9 @@ def _markers(
         "FIREARM": (category == "FIREARM") & (draw[2] < 0.85),
         "DV": (category == "DV") & (draw[3] < 0.85)
         | (category == "VIOLENCE") & ~cl & (draw[3] < 0.2),
-        "CCE": (cl & child_involved & (draw[4] < 0.45)) | (~cl & (draw[4] < 0.001)),
-        "COUNTY_LINES": (cl & (draw[5] < 0.4))
+        "CCE": (cl & child_involved & (draw[4] < 0.45 * cl_marker_rate))
+        | (~cl & (draw[4] < 0.001)),
+        "COUNTY_LINES": (cl & (draw[5] < 0.4 * cl_marker_rate))
         | (~cl & drug & (draw[5] < 0.01))
         | (~cl & (draw[5] < 0.001)),
     }
@@ -437,7 +442,7 @@ def build(ctx: Context) -> tuple[SourceOutput, pd.DataFrame]:
                 "npu": crimes["npu"].to_numpy(),
                 "lsoa_code": lsoa,
                 "postcode": crimes["postcode"].to_numpy(),
-                "markers": _markers(rng, crimes, child_involved),
+                "markers": _markers(rng, crimes, child_involved, ctx.profile.cl_marker_rate),
                 "mo_text": _mo_text(ctx, rng, crimes),
                 "outcome_code": outcome,
             }

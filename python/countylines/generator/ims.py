@@ -258,6 +258,15 @@ def build(ctx: Context, pins_refs: pd.DataFrame) -> SourceOutput:
     pins_ref = _pins_refs(rng, pins_refs, subject, origin)
     origin = np.where((origin == "PINS") & (pins_ref == ""), "OFFICER", origin)
     grades = _grades(rng, dates, reports["credible"].to_numpy())
+    if ctx.profile.conservative_grading > 0:
+        # a cautious force grades some credible reports as it grades doubtful ones
+        cautious_rng = ctx.rng("world/grading")
+        doubtful = _grades(cautious_rng, dates, np.zeros(n, dtype=bool))
+        cautious = reports["credible"].to_numpy() & (
+            cautious_rng.random(n) < ctx.profile.conservative_grading
+        )
+        for column in ("source_grade", "intel_grade"):
+            grades[column] = np.where(cautious, doubtful[column], grades[column])
     npu = np.where(has_subject, persons["npu"].to_numpy()[safe_subject], "")
     npu = np.where(cl, lines["origin_npu"].to_numpy()[np.where(cl, line, 0)], npu)
     table = pd.DataFrame(

@@ -21,6 +21,7 @@ from countylines.generator.common import (
 from countylines.generator.config import EXTRACT_DATE, Scale
 from countylines.generator.names import GROUP_NAME_PARTS, LINE_NAMES, draw_names
 from countylines.generator.reference import DESTINATION_TOWNS, NPU_DISTRICTS, NPU_WEIGHTS
+from countylines.generator.worlds import WORLDS, WorldProfile
 
 LEADER_ROLES = ("CONTROLLER", "LINE_HOLDER", "ENFORCER")
 
@@ -36,15 +37,20 @@ class World:
     relatives: np.ndarray  # a relative of each prisoner (aligned with prisoners)
 
     def line_members(self, line: int, roles: tuple[str, ...]) -> np.ndarray:
-        """Positions of the people of a line in any of the given roles."""
+        """Positions of the people of a line in any of the given roles (a runner shared
+        with a second line is a member of both)."""
         if not hasattr(self, "_members"):
             line_of = self.persons["line"].to_numpy()
-            on_line = np.flatnonzero(line_of >= 0)
             role = self.persons["role"].to_numpy(dtype=object)
-            self._members = {
-                int(i): (on_line[line_of[on_line] == i], role[on_line[line_of[on_line] == i]])
-                for i in np.unique(line_of[on_line])
-            }
+            second = (
+                self.persons["second_line"].to_numpy()
+                if "second_line" in self.persons
+                else np.full(len(line_of), -1)
+            )
+            self._members = {}
+            for i in np.unique(line_of[line_of >= 0]):
+                people = np.flatnonzero((line_of == i) | (second == i))
+                self._members[int(i)] = (people, role[people])
         people, role = self._members.get(int(line), (np.array([], dtype=int), np.array([])))
         return people[np.isin(role, roles)]
 
@@ -169,7 +175,12 @@ def _origin_postcodes(rng: np.random.Generator, npu: str, n: int) -> np.ndarray:
     return postcodes_in(rng, pool[rng.integers(0, len(pool), n)])
 
 
-def build_line_people(rng: np.random.Generator, scale: Scale, lines: pd.DataFrame) -> pd.DataFrame:
+def build_line_people(
+    rng: np.random.Generator,
+    scale: Scale,
+    lines: pd.DataFrame,
+    profile: WorldProfile = WORLDS["standard"],
+) -> pd.DataFrame:
     """The county-lines people of every line, one row each (positions assigned later)."""
     frames = []
     for i, line in enumerate(lines.itertuples()):
@@ -178,13 +189,13 @@ def build_line_people(rng: np.random.Generator, scale: Scale, lines: pd.DataFram
             "LINE_HOLDER": 1 + rng.binomial(2, 0.35),
             "ENFORCER": rng.binomial(3, min(0.9, 0.15 + 0.2 * line.violence)),
             "RUNNER": 2 + rng.poisson(scale.runners_mean * line.activity),
-            "CUCKOOED": 1 + rng.poisson(1.2),
+            "CUCKOOED": 1 + rng.poisson(profile.cuckooed_mean),
             "USER": 2 + rng.poisson(scale.users_mean * line.activity),
         }
         role = np.concatenate([np.full(k, r, dtype=object) for r, k in counts.items()])
         n = len(role)
         is_runner = role == "RUNNER"
-        child = is_runner & (rng.random(n) < 0.82)
+        child = is_runner & (rng.random(n) < profile.child_runner_share)
         low = np.select(
             [role == "CONTROLLER", role == "LINE_HOLDER", role == "ENFORCER", child, is_runner],
             [22, 17, 18, 13, 18],
@@ -373,11 +384,19 @@ def _pnc_ids(rng: np.random.Generator, dob: np.ndarray, has: np.ndarray) -> np.n
     return np.where(has, pnc + check, "")
 
 
-def build_world(rng: np.random.Generator, scale: Scale) -> World:
-    """Draw the whole latent world for a scale."""
+def build_world(
+    rng: np.random.Generator,
+    scale: Scale,
+    profile: WorldProfile = WORLDS["standard"],
+    line_rng: np.random.Generator | None = None,
+) -> World:
+    """Draw the whole latent world for a scale (and a world profile: line_rng draws what
+    the profile changes, so the standard world's draws stay as they were)."""
     groups = build_groups(rng, scale)
     lines = build_lines(rng, scale)
-    cl = build_line_people(rng, scale, lines)
+    cl = build_line_people(rng, scale, lines, profile)
+    if line_rng is not None:
+        _reshape_lines(line_rng, cl, profile)
     background = build_background(rng, scale.n_background)
     persons = pd.concat([cl, background], ignore_index=True)
     forenames, surnames, heritage = draw_names(rng, persons["sex"].to_numpy())
@@ -396,6 +415,23 @@ def build_world(rng: np.random.Generator, scale: Scale) -> World:
     persons["npu"] = npu_of_district(district)
     lines["threat"] = _line_threat(lines, persons)
     return World(persons, groups, lines, prisoners, relative_pos)
+
+
+def _reshape_lines(rng: np.random.Generator, cl: pd.DataFrame, profile: WorldProfile) -> None:
+    """Teenage line holders and runners shared between lines, as the profile asks (in
+    place; nothing changes at the standard world's zero shares)."""
+    cl["second_line"] = -1
+    holders = np.flatnonzero(cl["role"].to_numpy() == "LINE_HOLDER")
+    teen = holders[rng.random(len(holders)) < profile.teen_holders]
+    if len(teen):
+        cl.loc[teen, "dob"] = _dob_for_ages(rng, np.full(len(teen), 16), np.full(len(teen), 19))
+    runners = np.flatnonzero(cl["role"].to_numpy() == "RUNNER")
+    shared = runners[rng.random(len(runners)) < profile.shared_runners]
+    n_lines = int(cl["line"].max()) + 1
+    if len(shared) and n_lines > 1:
+        own = cl["line"].to_numpy()[shared]
+        other = (own + rng.integers(1, n_lines, len(shared))) % n_lines
+        cl.loc[shared, "second_line"] = other
 
 
 def _assign_background_soc_members(

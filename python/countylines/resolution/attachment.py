@@ -20,11 +20,16 @@ order, and matched when exactly one person fits:
 5. `known_associate_forename`: a forename alone, among the context person's associates;
 6. `unique_phone_user`: a record with only a phone, and one named person recorded with it.
 
-Measured on the synthetic force-scale extract (seed 42), rules 1, 4 and 6 are right about
-98.5%, 99.6% and 90% of the time and are applied (AUTO_ATTACH_RULES); a name alone is right
-only 50-80% of the time (the people a prisoner or a missing child names are often unknown
-to police), and a forename among the associates about 80%, so rules 2, 3 and 5 are offered
-to analysts in the clerical review instead of being merged.
+Whether a rule merges or only suggests is learnt from each extract (`calibrate_rules`):
+the contacts and associates that carry a surname and a date of birth are labels. Each is
+shown to the rule without the fields the rule's records lack (its date of birth for the
+name rules, its names for the phone rule), and the field the rule never saw judges its
+answer: the person it named carries that date of birth (or surname), or carries others.
+The estimate starts from a prior (`RULE_PRIOR_PRECISION`, measured on the synthetic
+force-scale extract, seed 42, worth `prior_strength` labelled records), so a small extract
+keeps the prior and a large one speaks for itself. A rule merges for a system when its
+estimated precision reaches `min_precision`; otherwise its links are offered to analysts
+in the clerical review.
 
 "Person" means a first-pass cluster holding at least one record with a surname and a date
 of birth or PNC id, so two records of one person with a transposed date of birth count once.
@@ -34,12 +39,152 @@ from __future__ import annotations
 
 import pandas as pd
 
-#: the rules precise enough to merge on; the others become suggestions for review
-AUTO_ATTACH_RULES = (
-    "known_associate_name",
-    "unique_forename_dob",
-    "unique_phone_user",
+#: The attachment rules in the order they are tried, with the precision each showed on the
+#: synthetic force-scale extract (seed 42): the prior of `calibrate_rules`. A name alone is
+#: often someone unknown to police (the people a prisoner or a missing child names), so the
+#: name-only rules start low.
+RULE_PRIOR_PRECISION = {
+    "known_associate_name": 0.985,
+    "unique_full_name": 0.8,
+    "unique_surname_forename": 0.65,
+    "unique_forename_dob": 0.996,
+    "known_associate_forename": 0.8,
+    "unique_phone_user": 0.9,
+}
+
+#: How each rule is calibrated: the fields a labelled record must hold, the fields it is
+#: shown without so that it looks like the records the rule is for, and the hidden field
+#: that says whether the rule's answer was right.
+_CALIBRATIONS = (
+    (
+        ("known_associate_name", "unique_full_name", "unique_surname_forename"),
+        ("surname_std", "forename1", "date_of_birth"),
+        ("date_of_birth", "pnc_id"),
+        "date_of_birth",
+    ),
+    (
+        ("unique_forename_dob",),
+        ("surname_std", "forename1", "date_of_birth"),
+        ("surname_std", "name_key", "pnc_id"),
+        "surname_std",
+    ),
+    (
+        ("known_associate_forename",),
+        ("surname_std", "forename1", "date_of_birth"),
+        ("surname_std", "name_key", "date_of_birth", "pnc_id"),
+        "date_of_birth",
+    ),
+    (
+        ("unique_phone_user",),
+        ("surname_std", "date_of_birth", "phone"),
+        ("surname_std", "forenames_std", "forename1", "name_key", "date_of_birth", "pnc_id"),
+        "date_of_birth",
+    ),
 )
+
+WEAK_SYSTEMS = ("PINS_CONTACT", "COMPACT_ASSOCIATE")
+
+
+def calibrate_rules(
+    records: pd.DataFrame,
+    assignments: pd.DataFrame,
+    associations: pd.DataFrame | None = None,
+    min_precision: float = 0.9,
+    prior_strength: float = 20.0,
+) -> pd.DataFrame:
+    """Each attachment rule's precision for each weak system, learnt from this extract.
+
+    The labelled records are the contacts and associates holding the fields a rule's
+    records lack. Each is shown to the rule without them (its own cluster set aside), and
+    the field the rule never saw judges the answer: right when the person the rule named
+    carries the record's date of birth (or a typing slip of it: two of day, month and year
+    equal, or day and month swapped) or, for the rule that matches on a date of birth, its
+    surname; wrong when that person carries dates of birth (surnames) and none fits; not
+    counted when they carry none. So a rule is judged by the records themselves, not by
+    whether the scores happened to link them.
+
+    records, assignments, associations: as for `attachment_links` (assignments from the
+    first clustering).
+    Returns source_system, link_rule, labelled_records (answers judged), right,
+    estimated_precision (the posterior mean: (right + prior * strength) / (labelled +
+    strength)) and is_applied (estimated_precision >= min_precision).
+    """
+    cluster_of = assignments.set_index("record_id")["cluster_id"]
+    clusters = records["record_id"].map(cluster_of)
+    found = []
+    for rules, required, hidden, judge in _CALIBRATIONS:
+        labelled = records["source_system"].isin(WEAK_SYSTEMS) & records[
+            list(required)
+        ].notna().all(axis=1)
+        if not labelled.any():
+            continue
+        masked = records.copy()
+        masked.loc[labelled, list(hidden)] = None
+        masked_assignments = pd.DataFrame(
+            {
+                "record_id": records["record_id"],
+                "cluster_id": clusters.where(~labelled, "calibration:" + records["record_id"]),
+            }
+        )
+        links = attachment_links(masked, masked_assignments, associations)
+        links = links[links["link_rule"].isin(rules)]
+        links = links[links["record_id_r"].isin(set(records.loc[labelled, "record_id"]))]
+        # what the person the rule named carries of the hidden field (their records other
+        # than the labelled ones)
+        carried = pd.DataFrame(
+            {"cluster_id": clusters[~labelled], "value": records.loc[~labelled, judge]}
+        ).dropna()
+        answers = pd.DataFrame(
+            {
+                "record_id": links["record_id_r"].to_numpy(),
+                "link_rule": links["link_rule"].to_numpy(),
+                "cluster_id": links["record_id_l"].map(cluster_of).to_numpy(),
+            }
+        ).merge(records[["record_id", "source_system", judge]], on="record_id")
+        judged = answers.merge(carried, on="cluster_id")
+        judged["fits"] = _fits(judged[judge], judged["value"], judge)
+        verdict = judged.groupby(["record_id", "source_system", "link_rule"])["fits"].any()
+        found.append(verdict.rename("is_right").reset_index())
+    columns = ["record_id", "source_system", "link_rule", "is_right"]
+    checked = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=columns)
+    counts = checked.groupby(["source_system", "link_rule"])["is_right"].agg(["size", "sum"])
+    grid = pd.MultiIndex.from_product(
+        [WEAK_SYSTEMS, list(RULE_PRIOR_PRECISION)], names=["source_system", "link_rule"]
+    )
+    table = counts.reindex(grid, fill_value=0).reset_index()
+    table = table.rename(columns={"size": "labelled_records", "sum": "right"})
+    prior = table["link_rule"].map(RULE_PRIOR_PRECISION)
+    table["estimated_precision"] = (table["right"] + prior * prior_strength) / (
+        table["labelled_records"] + prior_strength
+    )
+    table["is_applied"] = table["estimated_precision"] >= min_precision
+    return table.astype({"labelled_records": "int64", "right": "int64"})
+
+
+def _fits(own: pd.Series, carried: pd.Series, field: str) -> pd.Series:
+    """Whether a value the named person carries fits the labelled record's own: equal, or
+    a typing slip (dates of birth: two of day, month and year equal, or day and month
+    swapped; surnames: a near spelling)."""
+    if field != "date_of_birth":
+        # a surname typed with a slip: the near level of the surname comparison
+        # (Jaro-Winkler 0.92, scoring.py), computed by the same DuckDB function
+        import duckdb
+
+        pairs = pd.DataFrame({"own": own.to_numpy(), "carried": carried.to_numpy()})
+        with duckdb.connect() as connection:
+            connection.register("pairs", pairs)
+            return connection.execute(
+                "select coalesce(own = carried or jaro_winkler_similarity(own, carried) >= 0.92,"
+                " false) as fits from pairs"
+            ).fetchnumpy()["fits"]
+    a, b = pd.to_datetime(own), pd.to_datetime(carried)
+    same = (
+        (a.dt.year == b.dt.year).astype(int)
+        + (a.dt.month == b.dt.month).astype(int)
+        + (a.dt.day == b.dt.day).astype(int)
+    )
+    swapped = (a.dt.year == b.dt.year) & (a.dt.month == b.dt.day) & (a.dt.day == b.dt.month)
+    return ((same >= 2) | swapped).to_numpy()
 
 
 def attachment_links(
@@ -75,9 +220,7 @@ def attachment_links(
     # weak: a contact or associate whose first-pass cluster holds no one anchored by a
     # surname with a date of birth or PNC id (a lone record, a forename with a date of
     # birth, or a group of unnamed records of one phone)
-    weak = frame[
-        frame["source_system"].isin(["PINS_CONTACT", "COMPACT_ASSOCIATE"]) & ~frame["is_person"]
-    ]
+    weak = frame[frame["source_system"].isin(WEAK_SYSTEMS) & ~frame["is_person"]]
     found: list[pd.DataFrame] = []
     has_context = associations is not None and "context_record_id" in records
     if has_context:
@@ -88,7 +231,7 @@ def attachment_links(
         # context person's associates still says who it is
         indexed = frame["source_system"].isin(["NOMINAL", "PINS", "COMPACT"])
         unindexed = frame[
-            frame["source_system"].isin(["PINS_CONTACT", "COMPACT_ASSOCIATE"])
+            frame["source_system"].isin(WEAK_SYSTEMS)
             & ~(frame["is_person"] & indexed.groupby(frame["cluster_id"]).transform("any"))
             & frame["surname_std"].notna()
         ].merge(context, on="record_id")

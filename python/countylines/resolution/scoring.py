@@ -27,10 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 RECORD_COLUMNS = [
@@ -83,6 +85,9 @@ class ScoringConfig:
     #: re-estimate the prior from the scored pairs (`refined_prior`) instead of keeping
     #: the deterministic rules' estimate, whose recall is only assumed
     refine_prior: bool = True
+    #: a prior per pair of source systems (`system_priors`): a prison contact is far more
+    #: likely to be someone in the index than two index records are to be one person
+    system_pair_priors: bool = True
     #: DuckDB threads for Splink (results are sorted, so they do not depend on it)
     threads: int = 2
 
@@ -548,11 +553,22 @@ def score_pairs(
         linker.table_management.register_term_frequency_lookup(
             pd.DataFrame(lookup, columns=[column, f"tf_{column}"]), column
         )
-    predictions = linker.inference.predict(
-        threshold_match_probability=config.min_probability
-    ).as_pandas_dataframe()
+    # a pair of systems whose prior is above the global one lifts its pairs' weights: ask
+    # Splink for every pair that can reach min_probability after the lift
+    prior = model_settings["probability_two_random_records_match"]
+    lift = max(
+        [0.0]
+        + [
+            math.log2(value / (1 - value)) - math.log2(prior / (1 - prior))
+            for value in (model.get("system_priors") or {}).values()
+        ]
+    )
+    threshold = math.log2(config.min_probability / (1 - config.min_probability)) - lift
+    predictions = linker.inference.predict(threshold_match_weight=threshold).as_pandas_dataframe()
     labels = _labels(linker)
     connection.close()
+    predictions = with_system_priors(predictions, model)
+    predictions = predictions[predictions["match_probability"] >= config.min_probability]
     return explain_pairs(predictions, labels)
 
 
@@ -633,13 +649,72 @@ def train_model(
         trained["probability_two_random_records_match"] = _significant(
             refined_prior(weights, prior, _pair_count(len(frame)))
         )
+        if config.system_pair_priors:
+            scored = connection.execute(
+                f"select record_id_l, record_id_r, match_weight from {predicted.physical_name}"
+                " order by record_id_l, record_id_r"
+            ).df()
+            system_priors = _system_priors(scored, frame["record_id"], prior)
     connection.close()
-    return {
+    model = {
         "format": MODEL_FORMAT,
         "records": len(frame),
         "splink": trained,
         "term_frequencies": lookups,
     }
+    if config.refine_prior and config.system_pair_priors:
+        model["system_priors"] = system_priors
+    return model
+
+
+def system_of(record_ids: pd.Series) -> pd.Series:
+    """The source system of each record id (`NOMINAL:N0001` -> `NOMINAL`)."""
+    return record_ids.astype(str).str.split(":", n=1).str[0]
+
+
+def system_pair(left: pd.Series, right: pd.Series) -> pd.Series:
+    """The unordered pair of the two records' systems, as `A|B` with A <= B."""
+    a, b = system_of(left), system_of(right)
+    return a.where(a <= b, b) + "|" + b.where(a <= b, a)
+
+
+def _system_priors(scored: pd.DataFrame, record_ids: pd.Series, prior: float) -> dict[str, float]:
+    """The prior of each pair of source systems, re-estimated from the scores as the
+    global one is (`refined_prior`, over the pairs between those systems).
+
+    One prior for every pair of records says a prisoner's contact is as unlikely to be
+    someone in the index as two index records are to be one person; they are not: a
+    force's index holds most of the people its prisoners and missing children name, and
+    few duplicates of its own. Fellegi-Sunter's lambda is the share of pairs that match,
+    so it is estimated for each pair of systems from that pair's own scores."""
+    counts = system_of(record_ids).value_counts()
+    pairs = system_pair(scored["record_id_l"], scored["record_id_r"])
+    priors = {}
+    for key, group in scored.groupby(pairs, sort=True):
+        left, right = key.split("|")
+        possible = (
+            _pair_count(int(counts[left]))
+            if left == right
+            else float(counts[left]) * float(counts[right])
+        )
+        weights = np.sort(group["match_weight"].to_numpy(dtype=float))
+        priors[key] = _significant(refined_prior(weights, prior, possible))
+    return priors
+
+
+def with_system_priors(predictions: pd.DataFrame, model: dict) -> pd.DataFrame:
+    """The predictions with each pair's weight and probability under the prior of its
+    pair of systems (`_system_priors`) instead of the one global prior; unchanged for a
+    model without system priors, or a pair of systems it has none for."""
+    priors = model.get("system_priors") or {}
+    if not priors or predictions.empty:
+        return predictions
+    prior = model["splink"]["probability_two_random_records_match"]
+    pairs = system_pair(predictions["record_id_l"], predictions["record_id_r"])
+    own = pairs.map(priors).fillna(prior).astype(float)
+    shift = np.log2(own / (1 - own)) - np.log2(prior / (1 - prior))
+    weight = predictions["match_weight"] + shift
+    return predictions.assign(match_weight=weight, match_probability=1.0 / (1.0 + np.exp2(-weight)))
 
 
 def save_model(model: dict, path: Path) -> None:
@@ -707,6 +782,23 @@ def match_weights(model: dict) -> pd.DataFrame:
             "is_fixed": True,
         }
     ]
+    for order, (pair, value) in enumerate(sorted((model.get("system_priors") or {}).items())):
+        left, right = pair.split("|")
+        rows.append(
+            {
+                "comparison": "prior_systems",
+                "level_order": order,
+                "level": f"A {left} record and a {right} record are the same person",
+                "sql_condition": f"systems = '{pair}'",
+                "m_probability": None,
+                "u_probability": None,
+                "bayes_factor": value / (1 - value),
+                "match_weight": math.log2(value / (1 - value)),
+                "is_null_level": False,
+                "tf_adjustment_column": None,
+                "is_fixed": False,
+            }
+        )
     for comparison in settings["comparisons"]:
         name = comparison["output_column_name"]
         for order, level in enumerate(comparison["comparison_levels"]):
@@ -762,4 +854,13 @@ def model_from_weights(weights: pd.DataFrame, config: ScoringConfig | None = Non
             for column in ("m_probability", "u_probability"):
                 if not pd.isna(row[column]):
                     level[column] = float(row[column])
-    return {"format": MODEL_FORMAT, "splink": built, "term_frequencies": {}}
+    model = {"format": MODEL_FORMAT, "splink": built, "term_frequencies": {}}
+    systems = weights[weights["comparison"] == "prior_systems"]
+    if len(systems):
+        model["system_priors"] = {
+            condition.split("'")[1]: float(factor) / (1.0 + float(factor))
+            for condition, factor in zip(
+                systems["sql_condition"], systems["bayes_factor"], strict=True
+            )
+        }
+    return model
