@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every figure here too")
     parser.add_argument("--keep", action="store_true", help="keep each extract and warehouse")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=200)
     rows = []
     for world in args.worlds.split(","):
         for seed in (int(s) for s in args.seeds.split(",")):

@@ -41,17 +41,36 @@ def test_mistyped_pnc_id_still_links_the_prisoner(xref) -> None:
     assert xref["NOMINAL:N9900009"] == xref["PINS:A9900ZZ"]
 
 
-def test_contact_known_only_by_a_name_is_suggested_not_merged(xref, small_warehouse: Path) -> None:
-    """A name alone is not enough to merge (a prisoner's visitor is often unknown to
-    police), but the one person of that name is put to an analyst."""
-    assert xref["PINS_CONTACT:PC9900001"] != xref["NOMINAL:N9900010"]
+def test_contact_known_only_by_a_name_follows_the_rule_learnt_from_this_extract(
+    xref, small_warehouse: Path
+) -> None:
+    """A name alone merges only where this extract shows the rule right often enough: its
+    precision learnt for prison contacts reaches attach_min_precision (0.9); otherwise the
+    one person of that name is put to an analyst. Either way the link says how often the
+    rule was right here, on how many records."""
     connection = duckdb.connect(str(small_warehouse), read_only=True)
+    links = connection.execute(
+        "select decision, rule_labelled_records, rule_estimated_precision "
+        "from marts.nominal_match_links "
+        "where record_id_r = 'PINS_CONTACT:PC9900001' and record_id_l like 'NOMINAL:N9900010%' "
+        "and link_rule = 'unique_full_name'"
+    ).fetchall()
     suggestions = connection.execute(
         "select link_rule from marts.nominal_clerical_review "
         "where record_id_r = 'PINS_CONTACT:PC9900001' and record_id_l like 'NOMINAL:N9900010%'"
     ).fetchall()
     connection.close()
-    assert suggestions == [("unique_full_name",)]
+    assert len(links) == 1
+    decision, labelled, precision = links[0]
+    assert labelled > 20  # the extract's contacts with a surname and date of birth
+    merged = xref["PINS_CONTACT:PC9900001"] == xref["NOMINAL:N9900010"]
+    assert merged == (precision >= 0.9)
+    if merged:
+        assert decision in ("accepted", "same_cluster")
+        assert suggestions == []
+    else:
+        assert decision == "suggested"
+        assert suggestions == [("unique_full_name",)]
 
 
 def test_contact_named_like_a_known_associate_is_that_associate(

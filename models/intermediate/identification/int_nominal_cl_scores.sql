@@ -29,7 +29,12 @@
     `cl_victim_disclosure_indicators`); the victim of a crime recorded as
     the cuckooing of their address (`cl_victim_cuckooing_indicators`);
     flagged and vulnerable at a supply
-    arrest (`cl_victim_vulnerability_indicators`); flagged and reported
+    arrest (`cl_victim_vulnerability_indicators`); flagged and vulnerable
+    by the force's own records (VULNERABLE_ADULT_ON_LINE: a vulnerability
+    warning marker, or an appropriate adult at an adult custody:
+    int_nominal_vulnerability; an adult with care and support needs at risk
+    of exploitation is an adult at risk, Care Act 2014 s42, and lines seek out
+    such adults to cuckoo and use); flagged and reported
     missing themselves, at any age (an indicator of the var
     `cl_victim_missing_indicators` on an episode of theirs: someone was
     concerned enough to report them missing, and going missing while
@@ -56,6 +61,10 @@ weights as (
 
 nominals as (
     select * from {{ ref('nominals') }}
+),
+
+vulnerability as (
+    select * from {{ ref('int_nominal_vulnerability') }}
 ),
 
 all_indicators as (
@@ -216,10 +225,13 @@ flagged as (
             < {{ dbt.dateadd('year', 18, 'nominals.date_of_birth') }},
             false
         ) as was_child_at_a_record,
-        nominals.age is null as is_age_unknown
+        nominals.age is null as is_age_unknown,
+        vulnerability.nominal_id is not null as is_vulnerable_adult
     from per_nominal
     left join nominals
         on per_nominal.nominal_id = nominals.nominal_id
+    left join vulnerability
+        on per_nominal.nominal_id = vulnerability.nominal_id
 ),
 
 victims as (
@@ -237,6 +249,8 @@ victims as (
             when flagged.is_cuckooing_victim then 'CUCKOOING_VICTIM'
             when flagged.is_county_lines and flagged.has_vulnerability
                 then 'VULNERABLE_AT_SUPPLY_ARREST'
+            when flagged.is_county_lines and flagged.is_vulnerable_adult
+                then 'VULNERABLE_ADULT_ON_LINE'
             when flagged.is_county_lines and flagged.is_reported_missing
                 then 'FLAGGED_AND_MISSING'
             when

@@ -57,12 +57,12 @@ index_records as (
     select * from {{ ref('stg_nominal__nominals') }}
 ),
 
-vulnerability_markers as (
-    select * from {{ ref('vulnerability_markers') }}
+vulnerability as (
+    select * from {{ ref('int_nominal_vulnerability') }}
 ),
 
-custody as (
-    select * from {{ ref('stg_icis__custody_records') }}
+command_evidence as (
+    select * from {{ ref('int_nominal_command_evidence') }}
 ),
 
 districts as (
@@ -247,12 +247,10 @@ victim_evidence as (
 ),
 
 record_facts as (
-    -- From the person's force nominal records: a vulnerability marker, and
-    -- whether every known home address is outside the force area.
+    -- From the person's force nominal records: whether every known home
+    -- address is outside the force area.
     select
         xref.nominal_id,
-        bool_or(vulnerability_markers.warning_marker is not null)
-            as has_vulnerability_marker,
         bool_and(
             not coalesce(districts.is_in_force_area, areas.is_in_force_area)
         ) as lives_out_of_force
@@ -261,30 +259,11 @@ record_facts as (
         on
             xref.source_system = 'NOMINAL'
             and xref.source_id = index_records.wmp_nominal_id
-    left join vulnerability_markers
-        on
-            ';' || index_records.warning_markers || ';'
-            like '%;' || vulnerability_markers.warning_marker || ';%'
     left join districts
         on index_records.home_postcode_district = districts.postcode_district
     left join areas
         on index_records.home_postcode_area = areas.postcode_area
     where xref.nominal_id is not null
-    group by 1
-),
-
-custody_facts as (
-    -- An appropriate adult at an adult's custody: under PACE Code C one is
-    -- called for a detainee the custody officer judges vulnerable.
-    select xref.nominal_id
-    from xref
-    inner join custody
-        on
-            xref.source_system = 'NOMINAL'
-            and xref.source_id = custody.wmp_nominal_id
-    where
-        custody.has_appropriate_adult
-        and custody.age_at_arrest >= 18
     group by 1
 ),
 
@@ -332,11 +311,21 @@ final as (
             or victim_evidence.nominal_id is not null
         ) as has_exploitation_evidence,
         offending.nominal_id is not null as has_cl_offence,
-        coalesce(record_facts.has_vulnerability_marker, false)
+        coalesce(vulnerability.has_vulnerability_marker, false)
             as has_vulnerability_marker,
         coalesce(record_facts.lives_out_of_force, false)
             as lives_out_of_force,
-        custody_facts.nominal_id is not null as needed_appropriate_adult,
+        coalesce(vulnerability.needed_appropriate_adult, false)
+            as needed_appropriate_adult,
+        command_evidence.nominal_id is not null as has_command_evidence,
+        nullif(
+            {{ dbt.concat([
+                "case when command_evidence.has_directing_evidence then 'directing; ' else '' end",
+                "case when command_evidence.has_recruiting_evidence then 'recruiting or holding others; ' else '' end",
+                "case when command_evidence.has_violence_evidence then 'violence; ' else '' end",
+            ]) }},
+            ''
+        ) as command_evidence,
         nullif(greatest(
             coalesce(county_lines.last_indicator_date, date '1900-01-01'),
             coalesce(harm.last_offence_date, date '1900-01-01'),
@@ -365,8 +354,10 @@ final as (
         on linked.nominal_id = offending.nominal_id
     left join record_facts
         on linked.nominal_id = record_facts.nominal_id
-    left join custody_facts
-        on linked.nominal_id = custody_facts.nominal_id
+    left join vulnerability
+        on linked.nominal_id = vulnerability.nominal_id
+    left join command_evidence
+        on linked.nominal_id = command_evidence.nominal_id
     left join exploitation_suspects
         on linked.nominal_id = exploitation_suspects.nominal_id
     left join possible_duplicates

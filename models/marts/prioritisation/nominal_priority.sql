@@ -5,7 +5,9 @@
     applies (a child, a referral, a potential victim, a possible duplicate of
     one of them awaiting clerical review, a runner or cuckooed address,
     exploitation evidence, a vulnerability marker, a home out of the force
-    area, no evidence of offending, or a line's customer), whatever
+    area, no evidence of offending, a line's customer, or a line's
+    low-level workforce: no evidence of directing, recruiting or using
+    violence on others, int_nominal_command_evidence), whatever
     the score: children who present as offenders may be victims. Everyone
     else is routed ENFORCEMENT. A policy rule whose seed row says is_active
     false is skipped; the first three (MARTS.md) always apply.
@@ -13,7 +15,7 @@
 {%- set policy_rules = [
     'POSSIBLE_DUPLICATE', 'EXPLOITED_ON_LINE', 'EXPLOITATION_EVIDENCE',
     'VULNERABLE_ADULT', 'LIVES_OUT_OF_FORCE', 'NO_OFFENDING_EVIDENCE',
-    'LINE_CUSTOMER'] %}
+    'LINE_CUSTOMER', 'LOW_LEVEL_WORKFORCE'] %}
 with inputs as (
     select * from {{ ref('int_nominal_priority_inputs') }}
 ),
@@ -152,6 +154,10 @@ routed as (
                 and scored.exploited_runner_count + scored.cuckooed_count = 0
                 and not scored.is_exploitation_suspect
                 then 'LINE_CUSTOMER'
+            when
+                active_rules.is_low_level_workforce_active
+                and not coalesce(scored.has_command_evidence, false)
+                then 'LOW_LEVEL_WORKFORCE'
         end as safeguarding_reason
     from scored
     cross join active_rules
@@ -187,7 +193,16 @@ explained as (
                 then
                     'No safeguarding rule applies: an adult, not referred,'
                     || ' not a potential victim, with evidence of county-lines'
-                    || ' offending and none of the rules of seed'
+                    || ' offending and of '
+                    || coalesce(
+                        substr(
+                            routed.command_evidence,
+                            1,
+                            length(routed.command_evidence) - 2
+                        ),
+                        'running others'
+                    )
+                    || ', and none of the rules of seed'
                     || ' safeguarding_route_rules'
             else route_rules.description
         end as safeguarding_detail
@@ -241,6 +256,8 @@ final as (
         explained.has_vulnerability_marker,
         explained.needed_appropriate_adult,
         explained.lives_out_of_force,
+        coalesce(explained.has_command_evidence, false) as has_command_evidence,
+        explained.command_evidence,
         explained.last_activity_date
     from explained
 )
