@@ -17,25 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from countylines.bench import run_cli
 from countylines.evaluate.accuracy import MEASURES, figures, misses, summarise
 from countylines.generator.worlds import WORLDS
 from countylines.paths import PROJECT_DIR
-
-
-def _run(*arguments: str) -> None:
-    command = Path(sys.executable).with_name("countylines")
-    result = subprocess.run([str(command), *arguments], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
-        raise SystemExit(f"countylines {arguments[0]} failed (exit {result.returncode})")
 
 
 def measure(world: str, seed: int, scale: str, workdir: Path, keep: bool) -> dict:
@@ -43,7 +34,7 @@ def measure(world: str, seed: int, scale: str, workdir: Path, keep: bool) -> dic
     folder = workdir / f"{world}-{scale}-{seed}"
     shutil.rmtree(folder, ignore_errors=True)
     raw, truth, warehouse = folder / "raw", folder / "truth", folder / "warehouse.duckdb"
-    _run(
+    run_cli(
         "generate",
         "--scale",
         scale,
@@ -56,9 +47,9 @@ def measure(world: str, seed: int, scale: str, workdir: Path, keep: bool) -> dic
         "--truth",
         str(truth),
     )
-    _run("build", "--raw", str(raw), "--warehouse", str(warehouse), "--quiet")
+    run_cli("build", "--raw", str(raw), "--warehouse", str(warehouse), "--quiet")
     result = folder / "evaluation.json"
-    _run("evaluate", "--truth", str(truth), "--warehouse", str(warehouse), "--json", str(result))
+    run_cli("evaluate", "--truth", str(truth), "--warehouse", str(warehouse), "--json", str(result))
     evaluation = json.loads(result.read_text())
     if not keep:
         shutil.rmtree(folder, ignore_errors=True)

@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from countylines import febrl
+from countylines.bench import run_cli
 from countylines.paths import PROJECT_DIR
 
 DEFAULT_FEBRL = PROJECT_DIR.parent / "shared" / "datasets" / "febrl"
@@ -31,19 +29,7 @@ DEFAULT_FEBRL = PROJECT_DIR.parent / "shared" / "datasets" / "febrl"
 
 def build(raw: Path, warehouse: Path) -> float:
     """Build the warehouse with the real command line; return its seconds."""
-    command = Path(sys.executable).with_name("countylines")
-    started = time.perf_counter()
-    result = subprocess.run(
-        [str(command), "build", "--raw", str(raw), "--warehouse", str(warehouse), "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
-        raise SystemExit(f"countylines build failed on {raw} (exit {result.returncode})")
-    return seconds
+    return run_cli("build", "--raw", str(raw), "--warehouse", str(warehouse), "--quiet")
 
 
 def main() -> None:

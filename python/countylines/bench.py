@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import resource
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -184,3 +186,17 @@ def clean(workdir: Path) -> None:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
+
+
+def run_cli(*arguments: str) -> float:
+    """Run the real command line (`countylines <arguments>`, the one installed beside this
+    Python) and return its seconds; on failure print the tail of its output and exit
+    naming the command. The benchmark scripts measure the warehouse as a user runs it."""
+    command = Path(sys.executable).with_name("countylines")
+    started = time.perf_counter()
+    result = subprocess.run([str(command), *arguments], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+        raise SystemExit(f"countylines {' '.join(arguments)} failed (exit {result.returncode})")
+    return seconds

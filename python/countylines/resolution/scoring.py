@@ -366,6 +366,11 @@ def _train(linker, frame: pd.DataFrame, config: ScoringConfig) -> None:
             )
 
 
+def _log2_odds(probability):
+    """log2(p / (1 - p)): a probability as a match weight (a float or an array)."""
+    return np.log2(probability / (1 - probability))
+
+
 def refined_prior(match_weights, prior: float, pair_count: float, iterations: int = 200) -> float:
     """The prior that agrees with the model's own scores: the share of all record pairs
     expected to match, sum of match probabilities over the candidate pairs / all pairs,
@@ -375,15 +380,13 @@ def refined_prior(match_weights, prior: float, pair_count: float, iterations: in
     extract's (Fellegi-Sunter's lambda, as EM estimates it, with the pairs outside the
     blocking rules counted as non-matches). `match_weights` are the candidate pairs'
     weights under `prior`."""
-    import numpy as np
-
     weights = np.asarray(match_weights, dtype=float)
     if pair_count <= 0 or len(weights) == 0:
         return prior
-    evidence = weights - np.log2(prior / (1 - prior))
+    evidence = weights - _log2_odds(prior)
     current = prior
     for _ in range(iterations):
-        probability = 1.0 / (1.0 + np.exp2(-(evidence + np.log2(current / (1 - current)))))
+        probability = 1.0 / (1.0 + np.exp2(-(evidence + _log2_odds(current))))
         updated = float(np.clip(probability.sum() / pair_count, 1e-12, 0.5))
         if abs(updated - current) <= 1e-6 * current:
             return updated
@@ -559,11 +562,11 @@ def score_pairs(
     lift = max(
         [0.0]
         + [
-            math.log2(value / (1 - value)) - math.log2(prior / (1 - prior))
+            _log2_odds(value) - _log2_odds(prior)
             for value in (model.get("system_priors") or {}).values()
         ]
     )
-    threshold = math.log2(config.min_probability / (1 - config.min_probability)) - lift
+    threshold = float(_log2_odds(config.min_probability) - lift)
     predictions = linker.inference.predict(threshold_match_weight=threshold).as_pandas_dataframe()
     labels = _labels(linker)
     connection.close()
@@ -641,19 +644,17 @@ def train_model(
         predicted = linker.inference.predict(
             threshold_match_probability=config.min_probability / 10
         )
-        # only the weights come out of DuckDB, sorted so the sums are always the same
-        weights = connection.execute(
-            f"select match_weight from {predicted.physical_name} order by match_weight"
-        ).fetchnumpy()["match_weight"]
+        # the scored pairs come out of DuckDB once; weights sorted so the sums are always
+        # the same
+        scored = connection.execute(
+            f"select record_id_l, record_id_r, match_weight from {predicted.physical_name}"
+        ).df()
+        weights = np.sort(scored["match_weight"].to_numpy(dtype=float))
         prior = trained["probability_two_random_records_match"]
         trained["probability_two_random_records_match"] = _significant(
             refined_prior(weights, prior, _pair_count(len(frame)))
         )
         if config.system_pair_priors:
-            scored = connection.execute(
-                f"select record_id_l, record_id_r, match_weight from {predicted.physical_name}"
-                " order by record_id_l, record_id_r"
-            ).df()
             system_priors = _system_priors(scored, frame["record_id"], prior)
     connection.close()
     model = {
@@ -712,7 +713,7 @@ def with_system_priors(predictions: pd.DataFrame, model: dict) -> pd.DataFrame:
     prior = model["splink"]["probability_two_random_records_match"]
     pairs = system_pair(predictions["record_id_l"], predictions["record_id_r"])
     own = pairs.map(priors).fillna(prior).astype(float)
-    shift = np.log2(own / (1 - own)) - np.log2(prior / (1 - prior))
+    shift = _log2_odds(own) - _log2_odds(prior)
     weight = predictions["match_weight"] + shift
     return predictions.assign(match_weight=weight, match_probability=1.0 / (1.0 + np.exp2(-weight)))
 
@@ -763,8 +764,6 @@ def match_weights(model: dict) -> pd.DataFrame:
     match weight log2(m/u), whether a term-frequency adjustment applies; and a first row
     for the prior (probability two random records match) as `comparison` = 'prior'.
     A null level has no m, u or weight: it is neutral."""
-    import math
-
     settings = model["splink"]
     prior = settings["probability_two_random_records_match"]
     rows = [
