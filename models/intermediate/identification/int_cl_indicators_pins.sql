@@ -30,7 +30,7 @@ person_facts as (
     select
         people.nominal_id,
         releases.pins_ref,
-        releases.release_date as event_date,
+        releases.activity_date as event_date,
         offence_codes.offence_kind,
         coalesce(text_signals.text_strength, 0) as text_strength,
         line_choice.line_id

@@ -73,7 +73,7 @@ mentions as (
         'PINS' as source_system,
         prison_contacts.pins_ref as record_ref,
         'CONTACT_PHONE' as mention_kind,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from prison_contacts
     inner join releases
         on prison_contacts.pins_ref = releases.pins_ref

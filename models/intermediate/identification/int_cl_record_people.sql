@@ -103,7 +103,7 @@ people as (
         releases.pins_ref as record_ref,
         nominal_ids.nominal_id,
         'PRISONER' as person_role,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from releases
     inner join nominal_ids
         on
@@ -115,7 +115,7 @@ people as (
         prison_contacts.pins_ref as record_ref,
         nominal_ids.nominal_id,
         prison_contacts.contact_type as person_role,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from prison_contacts
     inner join releases
         on prison_contacts.pins_ref = releases.pins_ref

@@ -67,7 +67,7 @@ text_rows as (
         releases.pins_ref as record_ref,
         'notes' as text_field,
         releases.notes as text_value,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from releases
     union all
     select

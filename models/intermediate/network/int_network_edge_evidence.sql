@@ -217,7 +217,7 @@ prisoners as (
     select
         resolved.nominal_id,
         releases.pins_ref,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from releases
     inner join resolved
         on
@@ -262,7 +262,7 @@ phone_records as (
         prison_contacts.phone,
         'PINS' as source_system,
         prison_contacts.pins_ref as record_ref,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from prison_contacts
     inner join releases
         on prison_contacts.pins_ref = releases.pins_ref

@@ -82,14 +82,14 @@ events as (
 
     select
         {{ dbt.concat(["'PINS:'", 'releases.prison_number']) }} as record_id,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from releases
 
     union all
 
     select
         {{ dbt.concat(["'PINS_CONTACT:'", 'prison_contacts.contact_id']) }} as record_id,
-        releases.release_date as event_date
+        releases.activity_date as event_date
     from prison_contacts
     inner join releases
         on prison_contacts.pins_ref = releases.pins_ref

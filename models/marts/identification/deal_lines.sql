@@ -1,6 +1,7 @@
 {#- One row per deal line: every registered line of the register, and every
     new line found by clustering recurring phones and names
-    (int_deal_line_phones). -#}
+    (int_deal_line_phones), with its network of record (int_deal_line_networks)
+    and every immediate network holding one of its people. -#}
 with line_nodes as (
     select * from {{ ref('int_deal_line_phones') }}
 ),
@@ -15,6 +16,19 @@ register_lines as (
 
 name_mentions as (
     select * from {{ ref('int_cl_line_name_mentions') }}
+),
+
+line_networks as (
+    select * from {{ ref('int_deal_line_networks') }}
+),
+
+networks_per_line as (
+    select
+        line_networks.line_id,
+        {{ dbt.listagg('line_networks.network_id', "';'",
+            'order by line_networks.network_id') }} as network_ids
+    from line_networks
+    group by 1
 ),
 
 line_ids as (
@@ -68,7 +82,8 @@ final as (
             as line_name,
         phones.phone_numbers,
         register_lines.line_ref as register_line_ref,
-        cast(null as {{ dbt.type_string() }}) as network_id,
+        home_networks.network_id,
+        networks_per_line.network_ids,
         coalesce(phones.phone_count, 0) as phone_count,
         coalesce(evidence.evidence_count, 0) as evidence_count,
         register_lines.line_ref is not null as is_registered,
@@ -91,6 +106,12 @@ final as (
         on line_ids.line_id = names_ranked.line_id and names_ranked.name_rank = 1
     left join evidence
         on line_ids.line_id = evidence.line_id
+    left join line_networks as home_networks
+        on
+            line_ids.line_id = home_networks.line_id
+            and home_networks.line_network_rank = 1
+    left join networks_per_line
+        on line_ids.line_id = networks_per_line.line_id
 )
 
 select * from final

@@ -1,14 +1,23 @@
 {#- One row per person who may be exploited: every nominal flagged as a
     potential victim (children and vulnerable adults with exploitation
     indicators, including those who appear only as offenders) and everyone on
-    the exploitation list, with the line they are most strongly linked to
-    and the reasons in words. Line strength: their own records naming the
-    line (2 per record), associates on the line (1 per shared record) and
-    the line of the suspects or offenders of a crime against them (1 per
-    crime). A line the person is on by their own records (deal_line_nominals)
-    comes before lines known only through other people, however many of
-    those: second-hand links add up across a busy network, the person's own
-    evidence does not. -#}
+    the exploitation list, with the line they are most strongly linked to,
+    the evidence for it, their network and the reasons in words.
+
+    The line, by the strongest kind of evidence first (line_basis):
+    OWN_RECORDS - their own records name the line (deal_line_nominals,
+    2 per record); SECOND_HAND - associates on the line (1 per shared
+    record) and the line of the suspects or offenders of a crime against
+    them (1 per crime), added up; IMMEDIATE_NETWORK - the line their
+    immediate network mainly runs (int_deal_line_networks), when nothing
+    closer names one; else LINE_UNKNOWN and no line: better said than
+    guessed. Own evidence comes before second-hand links however many of
+    those (they add up across a busy network, the person's own evidence
+    does not); within a kind the strongest link wins, then the line of
+    their network, then the smallest line_id.
+
+    network_id: their immediate network, else the network of record of
+    their line (deal_lines.network_id). -#}
 with scores as (
     select * from {{ ref('int_nominal_cl_scores') }}
 ),
@@ -35,6 +44,14 @@ xref as (
 
 missing_persons as (
     select * from {{ ref('stg_compact__missing_persons') }}
+),
+
+communities as (
+    select * from {{ ref('int_network_communities') }}
+),
+
+line_networks as (
+    select * from {{ ref('int_deal_line_networks') }}
 ),
 
 listed as (
@@ -109,7 +126,7 @@ direct_lines as (
         line_people.nominal_id,
         line_people.line_id,
         line_people.evidence_count * 2.0 as link_strength,
-        1 as is_direct
+        1 as evidence_level
     from line_people
 ),
 
@@ -118,7 +135,7 @@ associate_lines as (
         associations.nominal_id_a as nominal_id,
         line_people.line_id,
         sum(associations.evidence_count) * 1.0 as link_strength,
-        0 as is_direct
+        2 as evidence_level
     from associations
     inner join line_people
         on associations.nominal_id_b = line_people.nominal_id
@@ -128,7 +145,7 @@ associate_lines as (
         associations.nominal_id_b as nominal_id,
         line_people.line_id,
         sum(associations.evidence_count) * 1.0 as link_strength,
-        0 as is_direct
+        2 as evidence_level
     from associations
     inner join line_people
         on associations.nominal_id_a = line_people.nominal_id
@@ -160,7 +177,7 @@ offender_lines as (
         offended_against.nominal_id,
         line_people.line_id,
         count(distinct offended_against.record_ref) * 1.0 as link_strength,
-        0 as is_direct
+        2 as evidence_level
     from offended_against
     inner join line_people
         on offended_against.offender_nominal_id = line_people.nominal_id
@@ -168,18 +185,39 @@ offender_lines as (
     group by 1, 2
 ),
 
+network_lines as (
+    -- the line the person's immediate network mainly runs
+    select
+        communities.nominal_id,
+        line_networks.line_id,
+        line_networks.working_member_count * 1.0 as link_strength,
+        3 as evidence_level
+    from communities
+    inner join line_networks
+        on
+            communities.network_id = line_networks.network_id
+            and line_networks.network_line_rank = 1
+    where communities.nominal_id in (select referred.nominal_id from referred)
+),
+
 candidate_lines as (
     select
         all_lines.nominal_id,
         all_lines.line_id,
-        {{ exact_sum('all_lines.link_strength') }} as link_strength,
-        max(all_lines.is_direct) as is_direct
+        min(all_lines.evidence_level) as evidence_level,
+        {{ exact_sum(
+            'case when all_lines.evidence_level < 3'
+            ~ ' then all_lines.link_strength else 0 end') }} as link_strength,
+        max(case when all_lines.evidence_level = 3 then 1 else 0 end)
+            as is_network_line
     from (
         select * from direct_lines
         union all
         select * from associate_lines
         union all
         select * from offender_lines
+        union all
+        select * from network_lines
     ) as all_lines
     group by 1, 2
 ),
@@ -188,11 +226,14 @@ best_lines as (
     select
         candidate_lines.nominal_id,
         candidate_lines.line_id,
+        candidate_lines.evidence_level,
+        candidate_lines.link_strength,
         row_number() over (
             partition by candidate_lines.nominal_id
             order by
-                candidate_lines.is_direct desc,
+                candidate_lines.evidence_level asc,
                 candidate_lines.link_strength desc,
+                candidate_lines.is_network_line desc,
                 candidate_lines.line_id asc
         ) as line_rank
     from candidate_lines
@@ -202,7 +243,14 @@ final as (
     select
         referred.nominal_id,
         best_lines.line_id,
-        cast(null as {{ dbt.type_string() }}) as network_id,
+        case best_lines.evidence_level
+            when 1 then 'OWN_RECORDS'
+            when 2 then 'SECOND_HAND'
+            when 3 then 'IMMEDIATE_NETWORK'
+            else 'LINE_UNKNOWN'
+        end as line_basis,
+        best_lines.link_strength as line_link_strength,
+        coalesce(communities.network_id, line_homes.network_id) as network_id,
         referred.top_indicators as reasons,
         cast(coalesce(episode_counts.missing_episode_count, 0) as integer)
             as missing_episode_count,
@@ -217,6 +265,12 @@ final as (
     from referred
     left join best_lines
         on referred.nominal_id = best_lines.nominal_id and best_lines.line_rank = 1
+    left join communities
+        on referred.nominal_id = communities.nominal_id
+    left join line_networks as line_homes
+        on
+            best_lines.line_id = line_homes.line_id
+            and line_homes.line_network_rank = 1
     left join missing_counts
         on referred.nominal_id = missing_counts.nominal_id
     left join episode_counts

@@ -2,7 +2,10 @@
     exploitation, missing episodes, firearms, violence and SOC groups
     (counted in int_network_profiles), harm of members' crimes on both
     indices, and the priority score, rank and band explained factor by
-    factor in network_priority_factors. -#}
+    factor in network_priority_factors. has_firearms is the firearms factor's
+    flag (the people the priority is assessed over), so the flag and
+    firearms_points always agree; member_has_firearms counts the network's
+    own members. -#}
 with profiles as (
     select * from {{ ref('int_network_profiles') }}
 ),
@@ -33,7 +36,8 @@ final as (
         profiles.destination_town_count,
         factors.priority_score,
         factors.priority_rank,
-        profiles.has_firearms
+        coalesce(factors.firearms_value, 0) > 0 as has_firearms,
+        profiles.has_firearms as member_has_firearms
     from profiles
     left join factors
         on profiles.network_id = factors.network_id

@@ -1,6 +1,7 @@
 {#- One row per county-lines-linked person: four components, each a weight
     (seed nominal_priority_weights) x a 0-1 normalised measure, summed into
-    priority_score; priority_rank dense over the mart (1 = highest); and the
+    priority_score; priority_rank dense over the mart (1 = highest), and
+    enforcement_rank / safeguarding_rank dense within each route; and the
     route: SAFEGUARDING when any rule of the seed safeguarding_route_rules
     applies (a child, a referral, a potential victim, a possible duplicate of
     one of them awaiting clerical review, a runner or cuckooed address,
@@ -227,6 +228,20 @@ final as (
         cast(dense_rank() over (
             order by round(explained.priority_score, 6) desc
         ) as bigint) as priority_rank,
+        case
+            when explained.safeguarding_reason is null
+                then cast(dense_rank() over (
+                    partition by explained.safeguarding_reason is null
+                    order by round(explained.priority_score, 6) desc
+                ) as bigint)
+        end as enforcement_rank,
+        case
+            when explained.safeguarding_reason is not null
+                then cast(dense_rank() over (
+                    partition by explained.safeguarding_reason is null
+                    order by round(explained.priority_score, 6) desc
+                ) as bigint)
+        end as safeguarding_rank,
         cast(explained.harm_component as double) as harm_component,
         cast(explained.centrality_component as double) as centrality_component,
         cast(explained.exploitation_component as double)

@@ -1,8 +1,20 @@
 {#- One row per pins_ref: the usable PINS release notifications, cleaned.
     Rows that cannot be used are in marts.quarantine; exact duplicates are
-    dropped. -#}
+    dropped.
+
+    A release after the extract date is forthcoming (SOURCES.md allows it):
+    the person is in prison now, so the date is kept (release_date,
+    is_forthcoming_release) but is not activity. activity_date is what
+    every later model dates the record by: the release date when it has
+    passed; for a forthcoming release the release date less the sentence
+    (sentence_days), a day they were still at liberty, when that has
+    passed; else null (no activity date: never the future). -#}
 with base as (
     select * from {{ ref('base_pins__releases') }}
+),
+
+extract_dates as (
+    select * from {{ ref('stg_extract__extract_date') }}
 ),
 
 usable as (
@@ -27,8 +39,20 @@ usable as (
         base.sentence_days,
         base.date_of_birth,
         base.release_date,
+        base.release_date > extract_dates.extract_date as is_forthcoming_release,
+        case
+            when base.release_date <= extract_dates.extract_date
+                then base.release_date
+            when
+                {{ dbt.dateadd('day', '-1 * base.sentence_days',
+                    'base.release_date') }}
+                <= extract_dates.extract_date
+                then cast({{ dbt.dateadd('day', '-1 * base.sentence_days',
+                    'base.release_date') }} as date)
+        end as activity_date,
         base.source_file
     from base
+    cross join extract_dates
     where base.copy_number = 1 and base.quarantine_reason is null
 ),
 
