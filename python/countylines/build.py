@@ -196,7 +196,8 @@ def scheduled_build(
     """Build a new warehouse file and swap it in only if dbt built and tested it all.
 
     1. Hold `<warehouse>.lock` (a second concurrent build exits 2 at once).
-    2. Fingerprint the extract; a missing raw folder is bad input (exit 2).
+    2. Fingerprint the extract. Before 1: a missing raw folder or linkage model is bad
+       input (exit 2) and writes nothing (logged only beside an existing warehouse).
     3. `dbt build` into `<warehouse>.building-<run_id>`: a fresh file for a full build; for
        a `select`ed build, a copy of the current warehouse, so the rest of it is kept; for
        an `incremental` build, a copy too, on which every node is built again but models
@@ -216,7 +217,6 @@ def scheduled_build(
     warehouse = Path(warehouse).resolve()
     if linkage_model is not None:
         dbt_vars = {**(dbt_vars or {}), "linkage_model": str(Path(linkage_model).resolve())}
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
     record = audit.AuditRecord(
         run_id=audit.new_run_id(),
         status="running",
@@ -230,6 +230,22 @@ def scheduled_build(
         started_at=audit.utc_now(),
     )
     outcome = ScheduledBuild(EXIT_BAD_INPUT, record, warehouse, audit.audit_log_path(warehouse))
+    refused = None
+    if not raw_dir.is_dir():
+        refused = f"no raw extract folder at {raw_dir}"
+    elif linkage_model is not None and not Path(linkage_model).is_file():
+        refused = f"no linkage model at {linkage_model}"
+    if refused is not None:
+        # A build that never started writes nothing beside a warehouse that does not
+        # exist (no lock, no log); an existing warehouse's log records the refusal.
+        _finish(outcome, EXIT_BAD_INPUT, "bad_input", refused)
+        if warehouse.exists():
+            audit.append_audit_log(warehouse, record)
+        return outcome
+    previous = previous_extract_date(warehouse)
+    if previous is not None and "previous_extract_date" not in (dbt_vars or {}):
+        dbt_vars = {**(dbt_vars or {}), "previous_extract_date": previous}
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(warehouse) as locked:
         if not locked:
             holder = lock_holder(warehouse)
@@ -240,10 +256,6 @@ def scheduled_build(
                 "another build of this warehouse is running"
                 + (f" (pid {holder})" if holder else ""),
             )
-        elif not raw_dir.is_dir():
-            _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no raw extract folder at {raw_dir}")
-        elif linkage_model is not None and not Path(linkage_model).is_file():
-            _finish(outcome, EXIT_BAD_INPUT, "bad_input", f"no linkage model at {linkage_model}")
         else:
             pause_if_asked("locked")
             stale = _remove_stale_builds(warehouse)
@@ -261,6 +273,17 @@ def scheduled_build(
             )
     audit.append_audit_log(warehouse, record)
     return outcome
+
+
+def previous_extract_date(warehouse: Path) -> str | None:
+    """The extract date of the warehouse's last successful build (its run log), for the
+    analyst view of what is new since then; None before the first."""
+    if not warehouse.exists():
+        return None
+    for run in reversed(audit.read_audit_log(warehouse)):
+        if run.get("status") == "success" and run.get("extract_date"):
+            return str(run["extract_date"])
+    return None
 
 
 def _finish(outcome: ScheduledBuild, exit_code: int, status: str, message: str) -> None:

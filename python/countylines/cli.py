@@ -159,6 +159,7 @@ def linkage_train(
         train_model,
     )
 
+    _require_warehouse(warehouse)
     # int_person_records is a view over the raw extract: its files must still be in place.
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         records = connection.execute(
@@ -171,6 +172,18 @@ def linkage_train(
         f"[green]Trained[/green] on {len(records):,} person records: {out}"
         f" (sha256 {model_digest(model)[:12]})"
     )
+
+
+def _require_warehouse(warehouse: Path) -> None:
+    """Exit 2 with one sentence, writing nothing, unless `warehouse` is a built one."""
+    from rich.markup import escape
+
+    from countylines.warehouse_check import warehouse_problem
+
+    problem = warehouse_problem(warehouse)
+    if problem is not None:
+        console.print(f"[red]{escape(problem)}[/red]", highlight=False)
+        raise typer.Exit(2)
 
 
 def _echo(line: str) -> None:
@@ -326,6 +339,7 @@ def docs(
     """Write the dbt docs site (lineage, every model and column) as one offline HTML file."""
     from countylines.docs import generate_docs
 
+    _require_warehouse(warehouse)
     if not raw.is_dir():
         console.print(f"[red]No raw extract folder at {raw}[/red] (dbt registers it for docs)")
         raise typer.Exit(2)
@@ -348,9 +362,7 @@ def report(
     """Write the briefing report: top networks with charts, targets, safeguarding, new lines."""
     from countylines.report import write_report
 
-    if not warehouse.is_file():
-        console.print(f"[red]No warehouse at {warehouse}[/red] (run `countylines build` first)")
-        raise typer.Exit(2)
+    _require_warehouse(warehouse)
     written = write_report(warehouse, out, top_networks=top)
     console.print(f"[green]Report written[/green]: {written} (open it in a browser)")
 
@@ -373,9 +385,7 @@ def export(
     """Write the network for i2 and Gephi, the partner export and the public aggregates."""
     from countylines.export import ExportError, write_exports
 
-    if not warehouse.is_file():
-        console.print(f"[red]No warehouse at {warehouse}[/red] (run `countylines build` first)")
-        raise typer.Exit(2)
+    _require_warehouse(warehouse)
     try:
         written = write_exports(warehouse, out, kinds=kind, console=console)
     except ExportError as error:
@@ -390,6 +400,7 @@ def summary(warehouse: WarehouseOption = paths.DEFAULT_WAREHOUSE) -> None:
     """Print what a built warehouse holds: reconciliation, quarantine, mart sizes."""
     from countylines.summary import print_summary
 
+    _require_warehouse(warehouse)
     print_summary(warehouse, Console())
 
 
@@ -427,6 +438,10 @@ def evaluate(
 
     from countylines.evaluate import evaluate as run_evaluation
 
+    _require_warehouse(warehouse)
+    if not truth.is_dir():
+        console.print(f"No ground truth folder at {truth}.", style="red", markup=False)
+        raise typer.Exit(2)
     results = run_evaluation(truth, warehouse)
     table = Table(title="Evaluation against the truth")
     for column in ["area", "measure", "value"]:

@@ -25,6 +25,7 @@ from countylines.build import (
     EXIT_BUILD_FAILED,
     EXIT_SUCCESS,
     build_lock,
+    lock_path,
     scheduled_build,
 )
 from countylines.cli import app
@@ -175,14 +176,25 @@ def test_extract_changing_during_the_build_is_not_swapped_in(
     assert building_leftovers(warehouse) == []
 
 
-def test_missing_raw_folder_exits_2_and_is_logged(tmp_path: Path) -> None:
-    warehouse = tmp_path / "countylines.duckdb"
+def test_missing_raw_folder_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouses" / "countylines.duckdb"
     result = CliRunner().invoke(
         app, ["build", "--raw", str(tmp_path / "nope"), "--warehouse", str(warehouse)]
     )
     assert result.exit_code == EXIT_BAD_INPUT
-    assert not warehouse.exists()
+    assert "no raw extract folder" in result.output
+    assert list(tmp_path.iterdir()) == [], "no folder, lock or log for a build that never started"
+
+
+def test_missing_raw_folder_is_logged_beside_an_existing_warehouse(tmp_path: Path) -> None:
+    warehouse = tmp_path / "countylines.duckdb"
+    warehouse.write_bytes(b"")
+    result = CliRunner().invoke(
+        app, ["build", "--raw", str(tmp_path / "nope"), "--warehouse", str(warehouse)]
+    )
+    assert result.exit_code == EXIT_BAD_INPUT
     assert audit.read_audit_log(warehouse)[-1]["status"] == "bad_input"
+    assert not lock_path(warehouse).exists()
 
 
 def test_a_second_concurrent_build_does_not_start(tmp_path: Path) -> None:

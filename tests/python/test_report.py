@@ -228,6 +228,76 @@ def test_charts_and_sections_agree_with_the_marts(small_report: Path, small_db) 
         assert f'<td class="num">{count:,}</td>' in quality
 
 
+def test_factor_and_harm_charts_agree_with_the_marts(small_report: Path, small_db) -> None:
+    html = small_report.read_text()
+    ranked = small_db.execute(
+        "select network_id from marts.network_priority_factors "
+        "order by priority_rank, network_id limit 10"
+    ).fetchall()
+    factor_chart = re.search(r'<svg class="factor-chart".*?</svg>', html, flags=re.S).group(0)
+    bars = re.findall(
+        r'<g class="factor-bar" data-network-id="([^"]+)">(.*?)</g>', factor_chart, re.S
+    )
+    assert [network_id for network_id, _ in bars] == [row[0] for row in ranked]
+    for network_id, bar in bars:
+        row = (
+            small_db.execute(
+                "select * from marts.network_priority_factors where network_id = ?", [network_id]
+            )
+            .df()
+            .iloc[0]
+        )
+        scored = sorted(
+            column.removesuffix("_points")
+            for column in row.index
+            if column.endswith("_points") and row[column] > 0
+        )
+        assert sorted(re.findall(r'data-factor="([^"]+)"', bar)) == scored
+    harm_chart = re.search(r'<svg class="harm-chart".*?</svg>', html, flags=re.S).group(0)
+    harm_bars = re.findall(r'<g class="harm-bar" data-network-id="([^"]+)"', harm_chart)
+    assert harm_bars == [row[0] for row in ranked] * 2
+
+
+def test_each_charted_network_has_its_weekly_activity(small_report: Path, small_db) -> None:
+    html = small_report.read_text()
+    latest = small_db.execute(
+        "select max(event_date) from marts.county_lines_indicators"
+    ).fetchone()[0]
+    timelines = dict(
+        re.findall(
+            r'<svg class="activity-timeline" data-network-id="([^"]+)".*?(</svg>)', html, re.S
+        )
+    )
+    networks = [network_id for network_id in _charts(html)]
+    assert networks and set(timelines) == set(networks)
+    for network_id in networks:
+        block = html.split(f'<svg class="activity-timeline" data-network-id="{network_id}"')[1]
+        block = block.split("</svg>")[0]
+        counts = [int(value) for value in re.findall(r'data-count="(\d+)"', block)]
+        assert len(counts) == 52
+        expected = small_db.execute(
+            """
+            with members as (
+                select nominal_id from marts.network_members where network_id = ?
+            ),
+            records as (
+                select source_system, record_ref, event_date
+                from marts.county_lines_indicators
+                where nominal_id in (select nominal_id from members)
+                union
+                select source_system, record_ref, event_date
+                from marts.network_edge_evidence
+                where nominal_id_a in (select nominal_id from members)
+                    and nominal_id_b in (select nominal_id from members)
+            )
+            select count(*) from records
+            where event_date between ? - interval 363 day and ?
+            """,
+            [network_id, latest, latest],
+        ).fetchone()[0]
+        assert sum(counts) == expected > 0
+
+
 def test_assessed_as_names_the_evidence_and_keeps_unknown_values() -> None:
     assert assessed_as({"assessed_population": "LINE", "assessed_line_id": "CL0042"}) == (
         "assessed as deal line CL0042, which its members work, over all that line's people"

@@ -5,6 +5,12 @@
     centrality, exploitation of others, last activity) and the facts that
     decide the route, among them a possible duplicate awaiting clerical
     review that is a child, referred or a potential victim. -#}
+{%- set command_listed = dbt.concat([
+    "case when command_evidence.has_directing_evidence then 'directing; ' else '' end",
+    "case when command_evidence.has_recruiting_evidence"
+    ~ " then 'recruiting or holding others; ' else '' end",
+    "case when command_evidence.has_violence_evidence then 'violence; ' else '' end",
+]) %}
 with county_lines as (
     select * from {{ ref('nominal_county_lines') }}
 ),
@@ -318,14 +324,12 @@ final as (
         coalesce(vulnerability.needed_appropriate_adult, false)
             as needed_appropriate_adult,
         command_evidence.nominal_id is not null as has_command_evidence,
-        nullif(
-            {{ dbt.concat([
-                "case when command_evidence.has_directing_evidence then 'directing; ' else '' end",
-                "case when command_evidence.has_recruiting_evidence then 'recruiting or holding others; ' else '' end",
-                "case when command_evidence.has_violence_evidence then 'violence; ' else '' end",
-            ]) }},
-            ''
-        ) as command_evidence,
+        case
+            when {{ command_listed }} != ''
+                then substr(
+                    {{ command_listed }}, 1, length({{ command_listed }}) - 2
+                )
+        end as command_evidence,
         nullif(greatest(
             coalesce(county_lines.last_indicator_date, date '1900-01-01'),
             coalesce(harm.last_offence_date, date '1900-01-01'),

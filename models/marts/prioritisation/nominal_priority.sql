@@ -195,14 +195,7 @@ explained as (
                     'No safeguarding rule applies: an adult, not referred,'
                     || ' not a potential victim, with evidence of county-lines'
                     || ' offending and of '
-                    || coalesce(
-                        substr(
-                            routed.command_evidence,
-                            1,
-                            length(routed.command_evidence) - 2
-                        ),
-                        'running others'
-                    )
+                    || coalesce(routed.command_evidence, 'running others')
                     || ', and none of the rules of seed'
                     || ' safeguarding_route_rules'
             else route_rules.description

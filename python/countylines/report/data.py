@@ -31,6 +31,7 @@ class NetworkData:
     factors: Row | None
     disruption: list[Row]
     lines: list[Row]
+    activity: list[Row] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class ReportData:
     identity_totals: Row
     match_weights: list[Row] = field(default_factory=list)
     link_types: list[str] = field(default_factory=list)
+    ranked_factors: list[Row] = field(default_factory=list)
+    ranked_harm: list[Row] = field(default_factory=list)
+    activity_end: Any = None
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[Row]:
@@ -133,6 +137,32 @@ from marts.deal_lines as lines
 where list_contains(string_split(?, ';'), lines.line_id)
 order by lines.line_id
 """
+
+#: A network's dated records (its members' indicators, and the evidence of links between two
+#: of its members), one per source record and date, counted by date: its activity timeline.
+_ACTIVITY_SQL = """
+with members as (
+    select nominal_id from marts.network_members where network_id = ?
+),
+records as (
+    select source_system, record_ref, event_date
+    from marts.county_lines_indicators
+    where nominal_id in (select nominal_id from members) and event_date is not null
+    union
+    select source_system, record_ref, event_date
+    from marts.network_edge_evidence
+    where nominal_id_a in (select nominal_id from members)
+        and nominal_id_b in (select nominal_id from members)
+        and event_date is not null
+)
+select event_date, count(*) as record_count
+from records
+group by 1
+order by 1
+"""
+
+#: How many networks the priority-by-factor and harm-by-network charts show.
+RANKED_NETWORKS = 10
 
 #: Who may be a target: routed ENFORCEMENT and, checked again here, neither a child, nor a
 #: potential victim, nor referred for safeguarding (the marts promise this; the report does
@@ -256,6 +286,7 @@ def _network(connection: duckdb.DuckDBPyConnection, network: Row) -> NetworkData
         factors=factors[0] if factors else None,
         disruption=_rows(connection, _DISRUPTION_SQL, [network_id]),
         lines=_rows(connection, _NETWORK_LINES_SQL, [network["line_ids"] or ""]),
+        activity=_rows(connection, _ACTIVITY_SQL, [network_id]),
     )
 
 
@@ -323,6 +354,22 @@ def load_report_data(warehouse: Path, top_networks: int = 5, top_targets: int = 
                 "case comparison when 'surname' then 1 when 'forename' then 2 "
                 "when 'date_of_birth' then 3 else 4 end, comparison, level_order",
             ),
+            ranked_factors=_rows(
+                connection,
+                "select * from marts.network_priority_factors "
+                "order by priority_rank, network_id limit ?",
+                [RANKED_NETWORKS],
+            ),
+            ranked_harm=_rows(
+                connection,
+                "select network_id, priority_rank, harm_cchi, cl_harm_cchi, harm_ons, "
+                "cl_harm_ons from marts.networks order by priority_rank, network_id limit ?",
+                [RANKED_NETWORKS],
+            ),
+            activity_end=_one(
+                connection,
+                "select max(event_date) as latest from marts.county_lines_indicators",
+            )["latest"],
             link_types=[
                 row["link_type"]
                 for row in _rows(

@@ -15,6 +15,14 @@ import jinja2
 from countylines.report import words
 from countylines.report.chart import LINK_FAMILIES, ROLE_STYLES, Chart, build_chart
 from countylines.report.data import NetworkData, ReportData, Row, load_report_data
+from countylines.report.figures import (
+    FACTOR_COLOURS,
+    OTHER_FACTOR_COLOUR,
+    Timeline,
+    factor_chart,
+    harm_panels,
+    timeline,
+)
 
 #: The protective marking, printed in the header and the footer.
 MARKING = "OFFICIAL-SENSITIVE"
@@ -24,9 +32,11 @@ MARKING = "OFFICIAL-SENSITIVE"
 class Factor:
     """One network priority factor (network_priority_factors `<factor>_value / _points`)."""
 
+    key: str
     name: str
     value: float | None
     points: float
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class NetworkView:
     data: NetworkData
     chart: Chart
     factors: list[Factor]
+    activity: Timeline
 
     @property
     def network(self) -> Row:
@@ -49,9 +60,11 @@ def priority_factors(row: Row | None) -> list[Factor]:
         return []
     factors = [
         Factor(
+            key=column.removesuffix("_points"),
             name=column.removesuffix("_points").replace("_", " "),
             value=row.get(column.removesuffix("_points") + "_value"),
             points=float(row[column] or 0.0),
+            colour=FACTOR_COLOURS.get(column.removesuffix("_points"), OTHER_FACTOR_COLOUR),
         )
         for column in row
         if column.endswith("_points")
@@ -84,7 +97,10 @@ def render_report(data: ReportData) -> str:
     """The report's HTML for what was read from one warehouse."""
     networks = [
         NetworkView(
-            data=network, chart=build_chart(network), factors=priority_factors(network.factors)
+            data=network,
+            chart=build_chart(network),
+            factors=priority_factors(network.factors),
+            activity=timeline(network.network["network_id"], network.activity, data.activity_end),
         )
         for network in data.top_networks
     ]
@@ -92,6 +108,8 @@ def render_report(data: ReportData) -> str:
     return template.render(
         report=data,
         networks=networks,
+        factor_chart=factor_chart(data.ranked_factors),
+        harm_panels=harm_panels(data.ranked_harm),
         marking=MARKING,
         role_styles=list(ROLE_STYLES.values()),
         link_families=list(LINK_FAMILIES.values()),
