@@ -30,8 +30,12 @@ def test_line_people_is_every_line_person_with_a_name(db) -> None:
         _one(db, "select count(*) from marts.deal_line_nominals")[0],
     )
     assert views == marts > 0
-    unnamed = _one(db, "select count(*) from analyst.line_people where display_name is null")[0]
-    assert unnamed == 0
+    misnamed = _one(
+        db,
+        "select count(*) from analyst.line_people as v join marts.nominals as n"
+        " using (nominal_id) where v.display_name is distinct from n.display_name",
+    )[0]
+    assert misnamed == 0
     wrong_network = _one(
         db,
         "select count(*) from analyst.line_people as v join marts.network_members as m"
