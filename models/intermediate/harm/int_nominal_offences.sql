@@ -7,7 +7,7 @@
     1 when the var is null). -#}
 {%- set half_life = var('harm_half_life_days', 730) %}
 with xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 crime_nominals as (

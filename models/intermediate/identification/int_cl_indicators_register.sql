@@ -7,7 +7,7 @@ with exploitation_list as (
 ),
 
 xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 final as (

@@ -9,7 +9,7 @@
     REPORTED_CONTACT). People the resolution could not identify are left
     out. -#}
 with xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 crime_nominals as (

@@ -60,7 +60,7 @@ weights as (
 ),
 
 nominals as (
-    select * from {{ ref('nominals') }}
+    select * from {{ ref('int_nominals_resolved') }}
 ),
 
 vulnerability as (

@@ -7,7 +7,7 @@
     has one network of record and the others still listed. network_line_rank
     1 is, the same way, the line a network mainly runs. -#}
 with line_people as (
-    select * from {{ ref('deal_line_nominals') }}
+    select * from {{ ref('int_deal_line_nominals_inferred') }}
 ),
 
 communities as (

@@ -14,7 +14,7 @@ from countylines.graph import node_centrality
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    edges = dbt.ref("network_edges").df()
+    edges = dbt.ref("int_network_edges_weighted").df()
     members = dbt.ref("int_network_communities").df()
     communities = members.set_index("nominal_id")["network_id"]
     centrality = node_centrality(

@@ -27,7 +27,7 @@ def model(dbt, session):
     anchor_weight = float(dbt.config.get("line_anchor_weight", 0.0))
     anchors = None
     if anchor_weight > 0:
-        anchors = dbt.ref("deal_line_nominals").df()[["nominal_id", "line_id"]]
+        anchors = dbt.ref("int_deal_line_nominals_inferred").df()[["nominal_id", "line_id"]]
         anchors = anchors.assign(anchor="LINE:" + anchors["line_id"], weight=anchor_weight)
         anchors = anchors.rename(columns={"nominal_id": "node"})[["node", "anchor", "weight"]]
     communities = detect_communities(
@@ -41,7 +41,7 @@ def model(dbt, session):
         weight="weight",
         anchors=anchors,
     )
-    flagged = dbt.ref("nominal_county_lines").filter("is_county_lines").project("nominal_id")
+    flagged = dbt.ref("int_nominal_cl_scores").filter("is_county_lines").project("nominal_id")
     flagged = set(flagged.df()["nominal_id"])
     tied = set() if anchors is None else set(anchors["node"])
     communities = keep_communities(

@@ -5,11 +5,11 @@
     edge between two of those people (the induced subgraph). -#}
 {%- set depth = var('network_depth', 1) | int %}
 with edges as (
-    select * from {{ ref('network_edges') }}
+    select * from {{ ref('int_network_edges_weighted') }}
 ),
 
 county_lines as (
-    select * from {{ ref('nominal_county_lines') }}
+    select * from {{ ref('int_nominal_cl_scores') }}
 ),
 
 level_0 as (

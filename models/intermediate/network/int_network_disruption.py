@@ -16,7 +16,7 @@ def model(dbt, session):
     dbt.config(materialized="table")
     edges = dbt.ref("int_network_county_lines_edges").df()
     members = dbt.ref("int_network_communities").df()
-    networks = dbt.ref("networks").df()
+    networks = dbt.ref("int_network_profiles").df()
     protected = dbt.ref("int_network_protected_nominals").df()
     top = int(dbt.config.get("top_networks", 20))
     ranked = networks.sort_values(

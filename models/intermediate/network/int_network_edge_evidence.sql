@@ -4,7 +4,7 @@
     two resolved people, with the grade factor of the record (intelligence
     grading; 1 otherwise). Link types and sources are in the YAML. -#}
 with xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 crime_nominals as (

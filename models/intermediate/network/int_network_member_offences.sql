@@ -3,7 +3,7 @@
     offender of the crime, with whether it is a violence or a firearms
     offence (CCHI group / description, or the crime's FIREARM marker). -#}
 with xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 crime_nominals as (

@@ -2,11 +2,11 @@
     network: a child at the analysis date, or a potential victim of
     exploitation (nominal_county_lines). -#}
 with nominals as (
-    select * from {{ ref('nominals') }}
+    select * from {{ ref('int_nominals_resolved') }}
 ),
 
 county_lines as (
-    select * from {{ ref('nominal_county_lines') }}
+    select * from {{ ref('int_nominal_cl_scores') }}
 ),
 
 protected as (

@@ -6,7 +6,7 @@
     profiles, the SOC indicator and deal_line_nominals' principals all read
     SOC membership from here. -#}
 with xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 soc_members as (

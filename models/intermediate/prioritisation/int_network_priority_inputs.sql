@@ -18,15 +18,15 @@ with networks as (
 ),
 
 members as (
-    select * from {{ ref('network_members') }}
+    select * from {{ ref('int_network_communities') }}
 ),
 
 line_nominals as (
-    select * from {{ ref('deal_line_nominals') }}
+    select * from {{ ref('int_deal_line_nominals_inferred') }}
 ),
 
 referrals as (
-    select * from {{ ref('safeguarding_referrals') }}
+    select * from {{ ref('int_safeguarding_referrals_linked') }}
 ),
 
 profiles as (

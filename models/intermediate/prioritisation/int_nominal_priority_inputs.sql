@@ -12,31 +12,31 @@
     "case when command_evidence.has_violence_evidence then 'violence; ' else '' end",
 ]) %}
 with county_lines as (
-    select * from {{ ref('nominal_county_lines') }}
+    select * from {{ ref('int_nominal_cl_scores') }}
 ),
 
 line_nominals as (
-    select * from {{ ref('deal_line_nominals') }}
+    select * from {{ ref('int_deal_line_nominals_inferred') }}
 ),
 
 referrals as (
-    select * from {{ ref('safeguarding_referrals') }}
+    select * from {{ ref('int_safeguarding_referrals_linked') }}
 ),
 
 nominals as (
-    select * from {{ ref('nominals') }}
+    select * from {{ ref('int_nominals_resolved') }}
 ),
 
 harm as (
-    select * from {{ ref('nominal_harm') }}
+    select * from {{ ref('int_nominal_harm_summed') }}
 ),
 
 centrality as (
-    select * from {{ ref('nominal_centrality') }}
+    select * from {{ ref('int_network_centrality') }}
 ),
 
 indicators as (
-    select * from {{ ref('county_lines_indicators') }}
+    select * from {{ ref('int_cl_indicators_combined') }}
 ),
 
 safeguarding_indicators as (
@@ -56,7 +56,7 @@ crime_nominals as (
 ),
 
 xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 index_records as (
@@ -76,7 +76,7 @@ districts as (
 ),
 
 clerical_review as (
-    select * from {{ ref('nominal_clerical_review') }}
+    select * from {{ ref('int_nominal_pairs_for_review') }}
 ),
 
 areas as (

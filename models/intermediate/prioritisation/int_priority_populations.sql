@@ -4,15 +4,15 @@
     (network_members). LINE: the people of a deal line (deal_line_nominals)
     and the people safeguarding_referrals names as exploited by it. -#}
 with members as (
-    select * from {{ ref('network_members') }}
+    select * from {{ ref('int_network_communities') }}
 ),
 
 line_nominals as (
-    select * from {{ ref('deal_line_nominals') }}
+    select * from {{ ref('int_deal_line_nominals_inferred') }}
 ),
 
 referrals as (
-    select * from {{ ref('safeguarding_referrals') }}
+    select * from {{ ref('int_safeguarding_referrals_linked') }}
 ),
 
 all_rows as (

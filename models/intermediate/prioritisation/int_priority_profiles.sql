@@ -16,23 +16,23 @@ with populations as (
 ),
 
 nominals as (
-    select * from {{ ref('nominals') }}
+    select * from {{ ref('int_nominals_resolved') }}
 ),
 
 county_lines as (
-    select * from {{ ref('nominal_county_lines') }}
+    select * from {{ ref('int_nominal_cl_scores') }}
 ),
 
 referrals as (
-    select * from {{ ref('safeguarding_referrals') }}
+    select * from {{ ref('int_safeguarding_referrals_linked') }}
 ),
 
 line_nominals as (
-    select * from {{ ref('deal_line_nominals') }}
+    select * from {{ ref('int_deal_line_nominals_inferred') }}
 ),
 
 deal_lines as (
-    select * from {{ ref('deal_lines') }}
+    select * from {{ ref('int_deal_lines_found') }}
 ),
 
 destinations as (
@@ -40,7 +40,7 @@ destinations as (
 ),
 
 xref as (
-    select * from {{ ref('nominal_source_xref') }}
+    select * from {{ ref('int_person_clusters') }}
 ),
 
 index_records as (

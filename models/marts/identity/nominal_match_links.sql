@@ -1,57 +1,38 @@
-{#- One row per link considered between two source person records: the rule or
-    probability behind it, what the clustering decided, and for probabilistic links the
-    evidence comparison by comparison (the level reached, in words, and its Bayes factor:
-    above 1 for, below 1 against). This is how every merge is explained. -#}
-with decisions as (
-    select * from {{ ref('int_person_link_decisions') }}
-),
-
-scored as (
-    select * from {{ ref('int_person_pairs_scored') }}
-),
-
-clusters as (
-    select * from {{ ref('int_person_clusters') }}
+{#- The public mart nominal_match_links: int_person_links_explained,
+    published as it is. -#}
+with published as (
+    select * from {{ ref('int_person_links_explained') }}
 ),
 
 final as (
     select
-        decisions.record_id_l,
-        decisions.record_id_r,
-        left_cluster.nominal_id as nominal_id_l,
-        right_cluster.nominal_id as nominal_id_r,
-        decisions.method,
-        decisions.link_rule,
-        decisions.decision,
-        decisions.rule_labelled_records,
-        decisions.rule_estimated_precision,
-        decisions.match_weight,
-        decisions.match_probability,
-        scored.surname_level,
-        scored.surname_bayes_factor,
-        scored.forename_level,
-        scored.forename_bayes_factor,
-        scored.date_of_birth_level,
-        scored.date_of_birth_bayes_factor,
-        scored.sex_level,
-        scored.sex_bayes_factor,
-        scored.postcode_level,
-        scored.postcode_bayes_factor,
-        scored.phone_level,
-        scored.phone_bayes_factor,
-        scored.pnc_id_level,
-        scored.pnc_id_bayes_factor,
-        decisions.decision in ('accepted', 'same_cluster') as is_linked
-    from decisions
-    left join scored
-        on
-            decisions.method = 'probabilistic'
-            and decisions.record_id_l = scored.record_id_l
-            and decisions.record_id_r = scored.record_id_r
-    left join clusters as left_cluster
-        on decisions.record_id_l = left_cluster.record_id
-    left join clusters as right_cluster
-        on decisions.record_id_r = right_cluster.record_id
+        published.record_id_l,
+        published.record_id_r,
+        published.nominal_id_l,
+        published.nominal_id_r,
+        published.method,
+        published.link_rule,
+        published.decision,
+        published.rule_labelled_records,
+        published.rule_estimated_precision,
+        published.match_weight,
+        published.match_probability,
+        published.surname_level,
+        published.surname_bayes_factor,
+        published.forename_level,
+        published.forename_bayes_factor,
+        published.date_of_birth_level,
+        published.date_of_birth_bayes_factor,
+        published.sex_level,
+        published.sex_bayes_factor,
+        published.postcode_level,
+        published.postcode_bayes_factor,
+        published.phone_level,
+        published.phone_bayes_factor,
+        published.pnc_id_level,
+        published.pnc_id_bayes_factor,
+        published.is_linked
+    from published
 )
 
 select * from final

@@ -6,7 +6,7 @@
     Metropolitan Police gangs matrix). Age bands: seed age_bands; unknown
     age or sex is its own group, never dropped. -#}
 with nominals as (
-    select * from {{ ref('nominals') }}
+    select * from {{ ref('int_nominals_resolved') }}
 ),
 
 priority as (
