@@ -184,20 +184,6 @@ def _read_run_results(path: Path) -> BuildResult:
     return result
 
 
-def build_warehouse(
-    raw_dir: Path,
-    warehouse: Path,
-    select: str | None = None,
-    dbt_vars: dict[str, object] | None = None,
-    echo: bool = True,
-) -> BuildResult:
-    """`dbt build` (seeds, models, tests) of the whole project on one extract."""
-    args = ["build"]
-    if select:
-        args += ["--select", select]
-    return run_dbt(args, raw_dir, warehouse, dbt_vars, echo=echo)
-
-
 # --- progress ------------------------------------------------------------------------
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

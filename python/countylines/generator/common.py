@@ -96,14 +96,3 @@ def sequence_ids(
     """n distinct ids `prefix` + zero-padded number, numbers shuffled so order says nothing."""
     numbers = start + rng.permutation(n) * 3 + rng.integers(0, 3, size=n)
     return np.array([f"{prefix}{number:0{width}d}" for number in numbers], dtype=object)
-
-
-def pick(rng: np.random.Generator, pool: tuple[str, ...] | list[str], n: int) -> np.ndarray:
-    """n uniform draws from a pool of strings, as an object array."""
-    values = np.array(pool, dtype=object)
-    return values[rng.integers(0, len(values), size=n)]
-
-
-def bernoulli(rng: np.random.Generator, p: float | np.ndarray, n: int) -> np.ndarray:
-    """n independent booleans, each True with probability p."""
-    return rng.random(n) < p

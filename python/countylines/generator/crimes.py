@@ -24,7 +24,6 @@ from countylines.generator.dirt import TableSpec, format_phones
 from countylines.generator.reference import (
     CL_CODES,
     DESTINATION_TOWNS,
-    HOME_FORCE,
     NPU_DISTRICTS,
     OFFENCE_BY_CODE,
     OFFENCES,
@@ -469,8 +468,3 @@ def build(ctx: Context) -> tuple[SourceOutput, pd.DataFrame]:
         "crimes/crime_nominals": crime_nominals.reset_index(drop=True),
     }
     return SourceOutput(tables), suspects.reset_index(drop=True)
-
-
-def town_force(town: int) -> str:
-    """The force of a destination town (or the home force for -1)."""
-    return DESTINATION_TOWNS[town].force if town >= 0 else HOME_FORCE
