@@ -3,7 +3,10 @@
 
     Runs as on-run-start. For every source table that declares `meta.file_glob`:
       1. the table must have at least one file (`<raw_root>/<file_glob>`);
-      2. every file must carry every column whose `meta.required` is true;
+      2. every file must carry every column whose `meta.required` is true, and name no
+         column twice (a reader would rename the second and drop its values); a table
+         whose `meta.value_format` is `date` (extract_date.txt) must hold one
+         YYYY-MM-DD date;
       3. a view `raw.<table>` is created over the union of the files, all columns as
          text, matched by header name, with null columns for declared optional
          columns that the extract does not carry.
@@ -34,6 +37,14 @@
                 {%- set present_everywhere = none -%}
                 {%- set common = [] -%}
                 {%- for file in files -%}
+                    {%- for col in countylines.repeated_raw_columns(file, meta) -%}
+                        {%- do problems.append(
+                            'column ' ~ col ~ ' named more than once in the header of file '
+                            ~ file ~ ' (table ' ~ node.source_name ~ '.' ~ node.name ~ ')') -%}
+                    {%- endfor -%}
+                    {%- for problem in countylines.raw_value_problems(file, meta) -%}
+                        {%- do problems.append(problem ~ ' in file ' ~ file) -%}
+                    {%- endfor -%}
                     {%- set header = countylines.read_raw_header(file, meta) -%}
                     {%- for col in required -%}
                         {%- if col not in header -%}
@@ -97,6 +108,70 @@
     {%- set result = run_query(
         'describe select * from ' ~ countylines.duckdb_read_raw_csv([file], meta)) -%}
     {{ return(result.columns[0].values() | map('lower') | list) }}
+{% endmacro %}
+
+
+{#- The columns a raw file's header names more than once (lower-cased, trimmed): read
+    from the first line as written, since the CSV reader renames repeated names. -#}
+{% macro repeated_raw_columns(file, meta) %}
+    {{ return(adapter.dispatch('repeated_raw_columns', 'countylines')(file, meta)) }}
+{% endmacro %}
+
+{% macro duckdb__repeated_raw_columns(file, meta) %}
+    {%- if meta.get('single_value_column') -%}{{ return([]) }}{%- endif -%}
+    {%- set result = run_query(
+        "select * from read_csv([" ~ countylines.sql_string(file) ~ "], header = false,"
+        ~ " all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
+        ~ " max_line_size = 67108864) limit 1") -%}
+    {%- set seen = [] -%}
+    {%- set repeated = [] -%}
+    {%- if result.rows | length > 0 -%}
+        {%- for value in result.rows[0] -%}
+            {%- set name = (value or '') | replace('\ufeff', '') | trim | lower -%}
+            {%- if name and name in seen and name not in repeated -%}
+                {%- do repeated.append(name) -%}
+            {%- endif -%}
+            {%- do seen.append(name) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(repeated) }}
+{% endmacro %}
+
+{% macro default__repeated_raw_columns(file, meta) %}
+    {{ return([]) }}
+{% endmacro %}
+
+
+{#- What is wrong with the values of a one-value file whose `meta.value_format` is `date`:
+    it must hold exactly one YYYY-MM-DD date (SOURCES.md fixes the format). -#}
+{% macro raw_value_problems(file, meta) %}
+    {{ return(adapter.dispatch('raw_value_problems', 'countylines')(file, meta)) }}
+{% endmacro %}
+
+{% macro duckdb__raw_value_problems(file, meta) %}
+    {%- if meta.get('value_format') != 'date' -%}{{ return([]) }}{%- endif -%}
+    {%- set column = meta['single_value_column'] -%}
+    {%- set result = run_query(
+        "select trim(" ~ column ~ ") as value from "
+        ~ countylines.duckdb_read_raw_csv([file], meta)
+        ~ " where nullif(trim(" ~ column ~ "), '') is not null") -%}
+    {%- set values = result.columns[0].values() | list -%}
+    {%- if values | length != 1 -%}
+        {{ return(['expected one YYYY-MM-DD date, found ' ~ (values | length) ~ ' values']) }}
+    {%- endif -%}
+    {%- set value = values[0] -%}
+    {%- set parsed = run_query(
+        "select try_strptime(" ~ countylines.sql_string(value) ~ ", '%Y-%m-%d') is not null"
+        ~ " and regexp_full_match(" ~ countylines.sql_string(value)
+        ~ ", '[0-9]{4}-[0-9]{2}-[0-9]{2}')") -%}
+    {%- if not parsed.rows[0][0] -%}
+        {{ return(["expected one YYYY-MM-DD date, found '" ~ value ~ "'"]) }}
+    {%- endif -%}
+    {{ return([]) }}
+{% endmacro %}
+
+{% macro default__raw_value_problems(file, meta) %}
+    {{ return([]) }}
 {% endmacro %}
 
 

@@ -196,8 +196,9 @@ def scheduled_build(
     """Build a new warehouse file and swap it in only if dbt built and tested it all.
 
     1. Hold `<warehouse>.lock` (a second concurrent build exits 2 at once).
-    2. Fingerprint the extract. Before 1: a missing raw folder or linkage model is bad
-       input (exit 2) and writes nothing (logged only beside an existing warehouse).
+    2. Fingerprint the extract. Before 1: a missing raw folder or linkage model, or a
+       symbolic link in the extract to a file outside it, is bad input (exit 2) and writes
+       nothing (logged only beside an existing warehouse).
     3. `dbt build` into `<warehouse>.building-<run_id>`: a fresh file for a full build; for
        a `select`ed build, a copy of the current warehouse, so the rest of it is kept; for
        an `incremental` build, a copy too, on which every node is built again but models
@@ -235,6 +236,12 @@ def scheduled_build(
         refused = f"no raw extract folder at {raw_dir}"
     elif linkage_model is not None and not Path(linkage_model).is_file():
         refused = f"no linkage model at {linkage_model}"
+    elif leaving := links_leaving(raw_dir):
+        refused = (
+            f"{leaving[0]} links outside the extract (to {leaving[0].resolve()}): a build"
+            " reads only the extract's own files"
+            + (f" ({len(leaving) - 1} more such links)" if len(leaving) > 1 else "")
+        )
     if refused is not None:
         # A build that never started writes nothing beside a warehouse that does not
         # exist (no lock, no log); an existing warehouse's log records the refusal.
@@ -273,6 +280,17 @@ def scheduled_build(
             )
     audit.append_audit_log(warehouse, record)
     return outcome
+
+
+def links_leaving(raw_dir: Path) -> list[Path]:
+    """Symbolic links in the extract folder whose target lies outside it, sorted: a build
+    would read another folder's file as if it were the extract's."""
+    root = raw_dir.resolve()
+    return sorted(
+        path
+        for path in raw_dir.rglob("*")
+        if path.is_symlink() and not path.resolve().is_relative_to(root)
+    )
 
 
 def previous_extract_date(warehouse: Path) -> str | None:

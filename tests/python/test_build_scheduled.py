@@ -186,6 +186,21 @@ def test_missing_raw_folder_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [], "no folder, lock or log for a build that never started"
 
 
+def test_a_link_out_of_the_extract_is_refused(tmp_path: Path) -> None:
+    raw = write_extract(tmp_path / "raw")
+    elsewhere = tmp_path / "elsewhere.csv"
+    elsewhere.write_text("intel_ref,submitted_date\n")
+    (raw / "ims" / "intel_reports.csv").unlink()
+    (raw / "ims" / "intel_reports.csv").symlink_to(elsewhere)
+    (raw / "ims" / "inside.csv").symlink_to(raw / "ims" / "intel_nominals.csv")
+    warehouse = tmp_path / "countylines.duckdb"
+    result = CliRunner().invoke(app, ["build", "--raw", str(raw), "--warehouse", str(warehouse)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "intel_reports.csv links outside the extract" in result.output
+    assert "inside.csv" not in result.output, "a link inside the extract is its own file"
+    assert not warehouse.exists()
+
+
 def test_missing_raw_folder_is_logged_beside_an_existing_warehouse(tmp_path: Path) -> None:
     warehouse = tmp_path / "countylines.duckdb"
     warehouse.write_bytes(b"")

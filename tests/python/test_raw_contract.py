@@ -79,3 +79,36 @@ def test_union_of_files_by_header_name(tmp_path: Path) -> None:
         ("N2", "BELL", "F"),
         ("N3", 'QUOTE "Q", COMMA NEWLINE', "U"),
     ]
+
+
+def test_a_column_named_twice_names_file_and_column(tmp_path: Path) -> None:
+    """A reader renames the second `surname` and drops its values: refused instead."""
+    raw = write_extract(tmp_path / "raw", skip_tables=["nominal/nominals"])
+    folder = raw / "nominal"
+    folder.mkdir(exist_ok=True)
+    _write_csv(
+        folder / "nominals.csv",
+        ["wmp_nominal_id", "surname", "Surname ", "date_of_birth"],
+        [["N1", "Ali", "Omar", "1990-01-01"]],
+        bom=True,
+        crlf=False,
+    )
+    result = _run(raw, tmp_path)
+    assert not result.success
+    assert "does not match the source contract" in result.log
+    assert "column surname named more than once" in result.log
+    assert str(folder / "nominals.csv") in result.log
+
+
+def test_extract_date_in_another_format_is_refused(tmp_path: Path) -> None:
+    raw = write_extract(tmp_path / "raw")
+    (raw / "extract_date.txt").write_text("30/06/2025\n")
+    result = _run(raw, tmp_path)
+    assert not result.success
+    assert "expected one YYYY-MM-DD date, found '30/06/2025'" in result.log
+
+
+def test_extract_date_as_the_contract_writes_it_builds(tmp_path: Path) -> None:
+    raw = write_extract(tmp_path / "raw")
+    (raw / "extract_date.txt").write_text("\ufeff2025-06-30\r\n")
+    assert _run(raw, tmp_path).success
