@@ -20,28 +20,35 @@ import duckdb
 from countylines.contract import TABLES
 from countylines.dbt_run import parse_node_line, run_dbt
 
-#: Stages in build order: (name, dbt selector). Later issues add theirs.
+#: Stages in build order: (name, the models the stage ends with). A stage builds those models
+#: and everything upstream of them that no earlier stage built (dbt's `+` graph operator and
+#: `--exclude`), so each stage has every parent it reads, wherever its folder: victims' lines
+#: are found through the network, so the identification stage builds the network's edges
+#: and communities it needs.
 STAGES: list[tuple[str, str]] = [
     (
         "staging",
-        "path:seeds path:models/staging path:models/marts/data_quality "
-        "path:models/intermediate/intelligence",
+        "path:models/staging path:models/marts/data_quality path:models/intermediate/intelligence",
     ),
-    ("resolution", "path:models/intermediate/resolution path:models/marts/identity"),
-    (
-        "identification",
-        # association evidence is the network layer's, read by identification
-        "int_network_edge_evidence "
-        "path:models/intermediate/identification path:models/marts/identification",
-    ),
-    (
-        # networks carry their harm and priority, so these build together
-        "network, harm and priority",
-        "path:models/intermediate/network path:models/marts/network "
-        "path:models/intermediate/harm path:models/marts/harm "
-        "path:models/intermediate/prioritisation path:models/marts/prioritisation",
-    ),
+    ("resolution", "path:models/marts/identity"),
+    ("identification (and the network it reads)", "path:models/marts/identification"),
+    ("network, harm and priority", "path:models"),
 ]
+
+
+def stage_selections() -> list[tuple[str, list[str]]]:
+    """Each stage's dbt arguments: select its end models and their parents, excluding what
+    earlier stages built."""
+    selections = []
+    built: list[str] = []
+    for name, targets in STAGES:
+        upstream = [f"+{target}" for target in targets.split()]
+        args = ["--select", *upstream]
+        if built:
+            args += ["--exclude", *built]
+        selections.append((name, args))
+        built += upstream
+    return selections
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class StageTiming:
     seconds: float
     peak_rss_mb: float
     success: bool
+    failures: list[str] = field(default_factory=list)
 
 
 def raw_read_floor(raw: Path) -> float:
@@ -76,20 +84,91 @@ def run_benchmark(raw: Path, workdir: Path) -> tuple[float, list[StageTiming], S
     floor = raw_read_floor(raw)
     staged = workdir / "staged.duckdb"
     stages: list[StageTiming] = []
-    for name, selector in STAGES:
+    for name, selection in stage_selections():
         result = run_dbt(
-            ["build", "--select", selector, "--indirect-selection", "cautious"],
+            ["build", *selection, "--indirect-selection", "cautious"],
             raw,
             staged,
             target_path=workdir / "target",
         )
-        stages.append(StageTiming(name, result.seconds, result.peak_rss_mb, result.success))
+        stages.append(
+            StageTiming(
+                name, result.seconds, result.peak_rss_mb, result.success, result.failures[:5]
+            )
+        )
     whole_file = workdir / "whole.duckdb"
     if whole_file.exists():
         whole_file.unlink()
     whole = run_dbt(["build"], raw, whole_file, target_path=workdir / "target")
-    total = StageTiming("whole build", whole.seconds, whole.peak_rss_mb, whole.success)
+    total = StageTiming(
+        "whole build", whole.seconds, whole.peak_rss_mb, whole.success, whole.failures[:5]
+    )
     return floor, stages, total
+
+
+@dataclass(frozen=True)
+class NodeTime:
+    """One node of a dbt run and the seconds it took."""
+
+    name: str
+    kind: str
+    seconds: float
+    rows: int | None
+
+
+@dataclass(frozen=True)
+class NodeProfile:
+    """Where a dbt run's time went: its slowest models and tests, and dbt's own share."""
+
+    models: list[NodeTime]
+    tests: list[NodeTime]
+    model_seconds: float
+    test_seconds: float
+    other_seconds: float
+    wall_seconds: float
+    threads: int
+
+    @property
+    def overhead_share(self) -> float:
+        """The share of the run's wall time not spent inside any node (dbt's start-up,
+        parsing, scheduling and hooks), counting each thread's node time once."""
+        busy = (self.model_seconds + self.test_seconds + self.other_seconds) / max(self.threads, 1)
+        return max(0.0, 1.0 - busy / self.wall_seconds) if self.wall_seconds else 0.0
+
+
+def node_profile(run_results: dict, wall_seconds: float, top: int = 10) -> NodeProfile:
+    """The profile of one dbt run from its run_results.json."""
+    models, tests, other = [], [], 0.0
+    for result in run_results.get("results", []):
+        unique_id = str(result.get("unique_id", ""))
+        kind = unique_id.split(".", 1)[0]
+        rows = (result.get("adapter_response") or {}).get("rows_affected")
+        node = NodeTime(
+            unique_id.split(".")[-1],
+            kind,
+            float(result.get("execution_time") or 0.0),
+            int(rows) if isinstance(rows, int) and rows >= 0 else None,
+        )
+        if kind == "model":
+            models.append(node)
+        elif kind in {"test", "unit_test"}:
+            tests.append(node)
+        else:
+            other += node.seconds
+    threads = int((run_results.get("args") or {}).get("threads") or 1)
+
+    def slowest(nodes: list[NodeTime]) -> list[NodeTime]:
+        return sorted(nodes, key=lambda node: (-node.seconds, node.name))[:top]
+
+    return NodeProfile(
+        models=slowest(models),
+        tests=slowest(tests),
+        model_seconds=sum(node.seconds for node in models),
+        test_seconds=sum(node.seconds for node in tests),
+        other_seconds=other,
+        wall_seconds=wall_seconds,
+        threads=threads,
+    )
 
 
 def _children_rss_mb() -> float:

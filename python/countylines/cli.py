@@ -501,8 +501,42 @@ def bench(
             "yes" if timing.success else "NO",
         )
     Console().print(table)
-    if not whole.success:
+    for timing in [*stages, whole]:
+        for failure in timing.failures:
+            console.print(f"[red]{timing.stage} failed[/red]: {failure}", highlight=False)
+    _print_node_profile(workdir / "target" / "run_results.json", whole.seconds)
+    if not all(timing.success for timing in [*stages, whole]):
         raise typer.Exit(1)
+
+
+def _print_node_profile(run_results: Path, wall_seconds: float) -> None:
+    """Where the whole build's time went, from dbt's run_results.json."""
+    import json
+
+    from rich.table import Table
+
+    from countylines.bench import node_profile
+
+    if not run_results.is_file():
+        return
+    profile = node_profile(json.loads(run_results.read_text()), wall_seconds)
+    out = Console()
+    for title, nodes in [("slowest models", profile.models), ("slowest tests", profile.tests)]:
+        table = Table(title=f"whole build: {title}")
+        for column in ["node", "seconds", "rows"]:
+            table.add_column(column, justify="left" if column == "node" else "right")
+        for node in nodes:
+            table.add_row(
+                node.name, f"{node.seconds:.1f}", "" if node.rows is None else f"{node.rows:,}"
+            )
+        out.print(table)
+    out.print(
+        f"node time: models {profile.model_seconds:.1f} s, tests {profile.test_seconds:.1f} s,"
+        f" other {profile.other_seconds:.1f} s over {profile.threads} thread(s);"
+        f" wall {profile.wall_seconds:.1f} s, of which about"
+        f" {100 * profile.overhead_share:.0f}% outside any node (dbt's own start-up,"
+        " parsing, scheduling and hooks)"
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry point
