@@ -10,6 +10,7 @@ place. It holds a lock per warehouse, fingerprints the extract and audits every 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -249,6 +250,7 @@ def scheduled_build(
         if warehouse.exists():
             audit.append_audit_log(warehouse, record)
         return outcome
+    target_path = build_target_path(warehouse, target_path)
     previous = previous_extract_date(warehouse)
     if previous is not None and "previous_extract_date" not in (dbt_vars or {}):
         dbt_vars = {**(dbt_vars or {}), "previous_extract_date": previous}
@@ -280,6 +282,19 @@ def scheduled_build(
             )
     audit.append_audit_log(warehouse, record)
     return outcome
+
+
+def build_target_path(warehouse: Path, target_path: Path | None = None) -> Path:
+    """dbt's target and log folder for a build of `warehouse`: the one given (or
+    `DBT_TARGET_PATH`), else `target/builds/<name>-<hash of its path>`, so two builds of
+    different warehouses from one checkout never read or delete each other's
+    run_results.json, manifest or dbt.log (builds of one warehouse take turns: its lock),
+    and each keeps its own partial parse between runs."""
+    if target_path is not None or os.environ.get("DBT_TARGET_PATH"):
+        return default_target_path(target_path)
+    resolved = str(Path(warehouse).resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
+    return default_target_path(None) / "builds" / f"{Path(resolved).stem}-{digest}"
 
 
 def links_leaving(raw_dir: Path) -> list[Path]:

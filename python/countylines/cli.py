@@ -22,6 +22,24 @@ RawOption = Annotated[
     Path,
     typer.Option("--raw", envvar="COUNTYLINES_RAW", help="Root folder of the raw extract."),
 ]
+#: Files and folders the commands write (warehouse, WAL, run log, lock, docs, report,
+#: exports, extracts, dbt's logs) are the owner's only, for OFFICIAL-SENSITIVE data; set
+#: COUNTYLINES_UMASK (octal, e.g. 027 for the owner's group to read) to widen that.
+DEFAULT_UMASK = "077"
+
+
+@app.callback()
+def _private_files() -> None:
+    """countylines: build and query the county lines intelligence warehouse."""
+    value = os.environ.get("COUNTYLINES_UMASK", DEFAULT_UMASK)
+    try:
+        mask = int(value, 8)
+    except ValueError:
+        console.print(f"COUNTYLINES_UMASK must be octal, like 077: got {value!r}", markup=False)
+        raise typer.Exit(2) from None
+    os.umask(mask)
+
+
 WarehouseOption = Annotated[
     Path,
     typer.Option("--warehouse", envvar="COUNTYLINES_WAREHOUSE", help="The DuckDB warehouse file."),
@@ -113,7 +131,7 @@ def build(
 
     before_swap = None
     if docs is not None:
-        before_swap = _docs_before_swap(raw, docs, quiet)
+        before_swap = _docs_before_swap(raw, docs, quiet, warehouse)
     if incremental and linkage_model is None and not quiet:
         console.print(
             "[yellow]--incremental without --linkage-model: the pair scores are trained and"
@@ -192,16 +210,16 @@ def _echo(line: str) -> None:
     console.print(clean_line(line), markup=False, highlight=False)
 
 
-def _docs_before_swap(raw: Path, out: Path, quiet: bool):
+def _docs_before_swap(raw: Path, out: Path, quiet: bool, warehouse: Path):
     """A hook for scheduled_build: write the docs from the new file before the swap."""
 
     def write_docs(building: Path) -> list[str]:
-        from countylines.dbt_run import default_target_path
+        from countylines.build import build_target_path
         from countylines.docs import generate_docs_on
 
         if not quiet:
             console.print("Writing the dbt docs site ...")
-        made = generate_docs_on(building, raw, out, target_path=default_target_path())
+        made = generate_docs_on(building, raw, out, target_path=build_target_path(warehouse))
         if made.success:
             if not quiet:
                 console.print(f"Docs: {made.page}")

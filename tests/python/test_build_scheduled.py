@@ -25,6 +25,7 @@ from countylines.build import (
     EXIT_BUILD_FAILED,
     EXIT_SUCCESS,
     build_lock,
+    build_target_path,
     lock_path,
     scheduled_build,
 )
@@ -322,3 +323,16 @@ def test_history_falls_back_to_the_log_when_the_old_warehouse_is_locked(tmp_path
     runs = connection.execute("select run_id from audit.build_runs order by run_id").fetchall()
     connection.close()
     assert runs == [("r0",), ("r1",)]
+
+
+def test_builds_of_different_warehouses_keep_separate_target_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DBT_TARGET_PATH", raising=False)
+    first = build_target_path(tmp_path / "a" / "countylines.duckdb")
+    second = build_target_path(tmp_path / "b" / "countylines.duckdb")
+    assert first != second and first.parent == second.parent
+    assert build_target_path(tmp_path / "a" / "countylines.duckdb") == first, "one per warehouse"
+    assert build_target_path(tmp_path / "w.duckdb", tmp_path / "mine") == tmp_path / "mine"
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "env"))
+    assert build_target_path(tmp_path / "w.duckdb") == tmp_path / "env"
