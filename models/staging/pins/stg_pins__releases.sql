@@ -6,9 +6,10 @@
     the person is in prison now, so the date is kept (release_date,
     is_forthcoming_release) but is not activity. activity_date is what
     every later model dates the record by: the release date when it has
-    passed; for a forthcoming release the release date less the sentence
-    (sentence_days), a day they were still at liberty, when that has
-    passed; else null (no activity date: never the future). -#}
+    passed, else null. Null, not an estimate: a guessed date (the release
+    less the sentence) made adults children "at the time" of the record. An
+    undated record still counts as evidence; it adds to no last-seen or
+    last-activity date and to no age-at-the-time test. -#}
 with base as (
     select * from {{ ref('base_pins__releases') }}
 ),
@@ -43,12 +44,6 @@ usable as (
         case
             when base.release_date <= extract_dates.extract_date
                 then base.release_date
-            when
-                {{ dbt.dateadd('day', '-1 * base.sentence_days',
-                    'base.release_date') }}
-                <= extract_dates.extract_date
-                then cast({{ dbt.dateadd('day', '-1 * base.sentence_days',
-                    'base.release_date') }} as date)
         end as activity_date,
         base.source_file
     from base
