@@ -164,7 +164,9 @@ def model_measures(
         f"select nominal_id from marts.{flag_mart} where is_county_lines"
     ).df()
     referrals = connection.execute(
-        "select nominal_id, line_id from marts.safeguarding_referrals"
+        # a person referred as several nominals: the first nominal_id's line counts, so
+        # the measure is the same on every run
+        "select nominal_id, line_id from marts.safeguarding_referrals order by nominal_id"
     ).df()
     project_lines = connection.execute(
         "select line_id, line_name, phone_numbers, is_registered, register_line_ref "
@@ -204,7 +206,9 @@ def baseline_measures(
         "select reports.intel_ref, lower(reports.report_text) as report_text, "
         "links.wmp_nominal_id from staging.stg_ims__intel_reports as reports "
         "inner join staging.stg_ims__intel_nominals as links "
-        "on reports.intel_ref = links.intel_ref where links.link_type = 'SUBJECT'"
+        "on reports.intel_ref = links.intel_ref where links.link_type = 'SUBJECT' "
+        # a person's first report (by reference) names their line: the same on every run
+        "order by reports.intel_ref, links.wmp_nominal_id"
     ).df()
     text = reports["report_text"].fillna("")
     cl_hit = text.apply(lambda value: any(word in value for word in BASELINE_KEYWORDS))
