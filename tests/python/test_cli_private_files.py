@@ -27,50 +27,26 @@ def _modes(root: Path) -> tuple[set[int], set[int]]:
     return files, folders
 
 
-def test_written_files_are_the_owners_only(tmp_path: Path, restore_umask) -> None:
-    os.umask(0o022)  # a permissive shell
-    out = tmp_path / "extract"
+def _generate(out: Path, env: dict[str, str]) -> tuple[set[int], set[int]]:
+    """`countylines generate` into `out`; the modes of what it wrote."""
     result = CliRunner().invoke(
         app,
-        [
-            "generate",
-            "--scale",
-            "small",
-            "--seed",
-            "3",
-            "--out",
-            str(out / "raw"),
-            "--truth",
-            str(out / "truth"),
-        ],
+        ["generate", "--scale", "small", "--seed", "3", "--out", str(out / "raw")]
+        + ["--truth", str(out / "truth")],
+        env=env,
     )
     assert result.exit_code == 0, result.output
-    files, folders = _modes(out)
-    assert files == {0o600}
-    assert folders == {0o700}
+    return _modes(out)
+
+
+def test_written_files_are_the_owners_only(tmp_path: Path, restore_umask) -> None:
+    os.umask(0o022)  # a permissive shell
+    assert _generate(tmp_path / "extract", {}) == ({0o600}, {0o700})
 
 
 def test_the_umask_setting_widens_it(tmp_path: Path, restore_umask) -> None:
-    out = tmp_path / "extract"
-    result = CliRunner().invoke(
-        app,
-        [
-            "generate",
-            "--scale",
-            "small",
-            "--seed",
-            "3",
-            "--out",
-            str(out / "raw"),
-            "--truth",
-            str(out / "truth"),
-        ],
-        env={"COUNTYLINES_UMASK": "027"},
-    )
-    assert result.exit_code == 0, result.output
-    files, folders = _modes(out)
-    assert files == {0o640}
-    assert folders == {0o750}
+    files, folders = _generate(tmp_path / "extract", {"COUNTYLINES_UMASK": "027"})
+    assert (files, folders) == ({0o640}, {0o750})
 
 
 def test_a_malformed_umask_is_refused(tmp_path: Path, restore_umask) -> None:
