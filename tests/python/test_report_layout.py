@@ -5,6 +5,10 @@ strip, and no two names, nor a name and a person, overlap."""
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import subprocess
+import sys
 
 from countylines.report.chart import (
     LABEL_CHAR_WIDTH,
@@ -48,6 +52,29 @@ def test_the_same_graph_gives_the_same_layout() -> None:
     nodes = [f"N{i}" for i in range(8)]
     pairs = [(nodes[i], nodes[(i * 3 + 1) % 8]) for i in range(8)]
     assert layout(nodes, pairs) == layout(list(reversed(nodes)), list(reversed(pairs)))
+
+
+def test_the_layout_is_the_same_in_any_process() -> None:
+    """Set order changes with the hash seed: a small part of a larger graph must not."""
+    script = (
+        "import json; from countylines.report.chart import layout; "
+        "big = [f'A{i:02d}' for i in range(30)]; "
+        "pairs = [(a, b) for a, b in zip(big, big[1:])] + [('B1', 'B2'), ('B2', 'B3'), "
+        "('B3', 'B1'), ('B3', 'B4')]; "
+        "print(json.dumps(layout(big + ['B1', 'B2', 'B3', 'B4'], pairs).positions, "
+        "sort_keys=True))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ["1", "2", "3", "4"]
+    }
+    assert len(runs) == 1 and json.loads(runs.pop())
 
 
 def test_names_never_overlap_each_other_or_a_person() -> None:

@@ -191,8 +191,13 @@ def _part_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     if graph.number_of_nodes() == 2:
         first, second = sorted(graph.nodes)
         return {first: (0.0, 0.5), second: (1.0, 0.5)}
+    # A subgraph view of a few nodes iterates them in set order, which changes with the
+    # interpreter's hash seed: lay out a copy built in sorted order, the same in any process.
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.edges))
     positions = nx.forceatlas2_layout(
-        graph,
+        ordered,
         max_iter=LAYOUT_ITERATIONS,
         scaling_ratio=2.0,
         strong_gravity=True,
