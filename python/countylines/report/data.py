@@ -197,29 +197,18 @@ select
     referrals.*,
     nominals.display_name,
     nominals.age,
-    coalesce(referrals.network_id, members.network_id) as member_network_id,
+    referrals.network_id as member_network_id,
     lines.line_name,
     lines.is_registered as line_is_registered
 from marts.safeguarding_referrals as referrals
 inner join marts.nominals as nominals on referrals.nominal_id = nominals.nominal_id
-left join marts.network_members as members on referrals.nominal_id = members.nominal_id
 left join marts.deal_lines as lines on referrals.line_id = lines.line_id
 order by referrals.is_child desc, referrals.is_looked_after desc,
     referrals.missing_episode_count desc, referrals.nominal_id
 """
 
 _NEW_LINES_SQL = """
-with line_networks as (
-    select unnest(string_split(line_ids, ';')) as line_id, network_id
-    from marts.networks
-    where line_ids is not null
-),
-networks_per_line as (
-    select line_id, string_agg(network_id, ';' order by network_id) as network_ids
-    from line_networks
-    group by 1
-),
-people as (
+with people as (
     select
         line_id,
         count(*) as people_count,
@@ -227,11 +216,10 @@ people as (
     from marts.deal_line_nominals
     group by 1
 )
-select lines.*, networks_per_line.network_ids,
+select lines.*,
     coalesce(people.people_count, 0) as people_count,
     coalesce(people.runner_count, 0) as runner_count
 from marts.deal_lines as lines
-left join networks_per_line on lines.line_id = networks_per_line.line_id
 left join people on lines.line_id = people.line_id
 where not lines.is_registered
 order by lines.evidence_count desc, lines.line_id
